@@ -1,0 +1,225 @@
+"""The `sbs` command line: parse options → one service call → render → exit code. Nothing else.
+
+Errors a user can cause (a bad option value, a missing path) become a clear message and exit 2
+in :func:`main`, the one place that turns exceptions into messages.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from sbsguide import __version__
+from sbsguide.messages import LANGS, Lang
+from sbsguide.ui import text
+
+
+class UsageError(Exception):
+    """A mistake in how sbs was called: reported as a message, exit code 2."""
+
+
+app = typer.Typer(
+    name="sbs",
+    help="中小企业公共服务标准体系检查工具(依据 DB53/T XXXX—2023)。"
+    "Check an SME public-service standard system against the Yunnan guide.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=True,
+)
+
+LangOption = Annotated[
+    str | None, typer.Option("--lang", help="输出语言 zh|en(默认 zh，或环境变量 SBS_LANG)")
+]
+
+
+def _lang(value: str | None) -> Lang:
+    chosen = value or os.environ.get("SBS_LANG") or "zh"
+    if chosen not in LANGS:
+        raise UsageError(text("bad-lang", "zh", value=chosen))
+    return "en" if chosen == "en" else "zh"
+
+
+def _as_of(value: str | None, lang: Lang) -> date:
+    if value is None:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(text("bad-date", lang, value=value)) from None
+
+
+def _rule_names(value: str | None, lang: Lang) -> frozenset[str] | None:
+    if value is None:
+        return None
+    from sbsguide.rules import BY_NAME
+
+    names = frozenset(n.strip() for n in value.split(",") if n.strip())
+    for name in sorted(names):
+        if name not in BY_NAME:
+            raise UsageError(text("unknown-rule", lang, name=name))
+    return names
+
+
+def _version(value: bool) -> None:
+    if value:
+        from sbsguide.guide import load_guide
+
+        guide = load_guide()
+        typer.echo(f"sbs {__version__} ({guide.id} {guide.edition})")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="显示版本和所依据的指南"),
+    ] = False,
+) -> None:
+    """sbs: 中小企业公共服务标准体系 — check, explain, and (soon) scaffold and report."""
+
+
+@app.command()
+def check(
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="system.yaml 文件或目录(默认 ./system.yaml)")
+    ] = None,
+    output_format: Annotated[str, typer.Option("--format", help="text 或 json")] = "text",
+    output: Annotated[Path | None, typer.Option("--output", help="把 json 结果写入文件")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="警告也视为失败")] = False,
+    select: Annotated[str | None, typer.Option("--select", help="只运行这些规则(逗号分隔)")] = None,
+    ignore: Annotated[str | None, typer.Option("--ignore", help="不运行这些规则(逗号分隔)")] = None,
+    no_waivers: Annotated[
+        bool, typer.Option("--no-waivers", help="忽略豁免，显示全部问题(审核用)")
+    ] = False,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="检查日期 YYYY-MM-DD(默认今天)")
+    ] = None,
+    lang: LangOption = None,
+) -> None:
+    """检查标准体系文件是否符合指南。Check system files against the guide."""
+    from sbsguide.engine import CheckOptions
+    from sbsguide.service import run_check
+
+    language = _lang(lang)
+    if output_format not in ("text", "json"):
+        raise UsageError(f"--format: text | json ({output_format})")
+    options = CheckOptions(
+        as_of=_as_of(as_of, language),
+        lang=language,
+        select=_rule_names(select, language),
+        ignore=_rule_names(ignore, language) or frozenset(),
+        use_waivers=not no_waivers,
+    )
+    result = run_check(paths or [], options)
+    if output_format == "text":
+        from sbsguide.output import text_format
+
+        _print_text(text_format.lines(result))
+    else:
+        from sbsguide.output import MACHINE_FORMATS
+
+        document = MACHINE_FORMATS[output_format](result)
+        if output is None:
+            sys.stdout.write(document)
+        else:
+            _write(output, document, language)
+    raise typer.Exit(result.exit_code(strict=strict))
+
+
+def _print_text(lines: object) -> None:
+    from collections.abc import Iterable
+
+    assert isinstance(lines, Iterable)
+    if sys.stdout.isatty() and not os.environ.get("NO_COLOR"):
+        from rich.console import Console
+        from rich.markup import escape
+
+        console = Console(highlight=False)
+        for line, style in lines:
+            console.print(escape(line), style=style or "")
+    else:
+        sys.stdout.write("".join(line + "\n" for line, _ in lines))
+
+
+def _write(path: Path, content: str, lang: Lang) -> None:
+    from sbsguide.atomic import write_text
+
+    try:
+        write_text(path, content)
+    except OSError as error:
+        raise UsageError(
+            text("cannot-write", lang, path=path, reason=error.strerror or error)
+        ) from None
+
+
+@app.command()
+def rules(lang: LangOption = None) -> None:
+    """列出所有规则。List the rules: name, clause, severity, summary."""
+    from sbsguide.explain import rules_table
+
+    _print_table(rules_table(_lang(lang)))
+
+
+def _print_table(rows: list[list[str]]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(*rows[0], box=None, pad_edge=False)
+    for row in rows[1:]:
+        table.add_row(*row)
+    Console(width=None if sys.stdout.isatty() else 200, highlight=False).print(table)
+
+
+@app.command()
+def explain(
+    topic: Annotated[str, typer.Argument(help="规则名称或条款号，如 trial-period 或 5.5.1")],
+    lang: LangOption = None,
+) -> None:
+    """说明规则或条款：条文、检查内容、修改方法和示例。Explain a rule or clause."""
+    from sbsguide.explain import explain_text
+
+    language = _lang(lang)
+    found = explain_text(topic, language)
+    if found is None:
+        raise UsageError(text("unknown-topic", language, topic=topic))
+    sys.stdout.write(found)
+
+
+@app.command()
+def schema() -> None:
+    """输出 system.yaml 的 JSON Schema。Print the JSON Schema of system.yaml."""
+    from sbsguide.schema import render
+
+    sys.stdout.write(render())
+
+
+def main() -> None:
+    """Entry point of the console script."""
+    try:
+        app()
+    except UsageError as error:
+        sys.stderr.write(f"sbs: {error}\n")
+        sys.exit(2)
+    except Exception as error:  # the last guard: a user never sees a traceback (DEVELOPERS.md)
+        if os.environ.get("SBS_DEBUG"):
+            raise
+        sys.stderr.write(
+            text("internal", _lang_for_crash(), error=f"{type(error).__name__}: {error}") + "\n"
+        )
+        sys.exit(2)
+
+
+def _lang_for_crash() -> Lang:
+    return (
+        "en"
+        if os.environ.get("SBS_LANG") == "en"
+        or "--lang=en" in sys.argv
+        or ("--lang" in sys.argv and sys.argv[sys.argv.index("--lang") + 1 :][:1] == ["en"])
+        else "zh"
+    )

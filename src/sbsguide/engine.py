@@ -1,0 +1,217 @@
+"""One file through the stages: read → YAML → model → rules → waivers → sorted findings.
+
+Syntax, schema and encoding problems are findings like any other; the rules run only on a valid
+model. Severity, message, location and waivers are stamped here, so a rule says only what and where.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sbsguide import loader, messages
+from sbsguide.findings import FileResult, Finding, Severity
+from sbsguide.guide import Guide, load_guide
+from sbsguide.loader import LoadProblem
+from sbsguide.messages import Lang
+from sbsguide.model import StandardSystem
+from sbsguide.rules import BY_NAME, MODEL_RULES, Context, Violation
+from sbsguide.source import SourceMap, dotted, parse_dotted
+from sbsguide.validate import validate
+
+ALWAYS_SHOWN = frozenset({"yaml-syntax", "schema"})
+"""Problems that stop the check cannot be deselected: nothing else would be said about the file."""
+
+
+@dataclass(frozen=True, slots=True)
+class CheckOptions:
+    """What a run asks for (SPEC §4: --as-of, --lang, --select, --ignore, --no-waivers)."""
+
+    as_of: date
+    lang: Lang = "zh"
+    select: frozenset[str] | None = None
+    ignore: frozenset[str] = frozenset()
+    use_waivers: bool = True
+
+    def wants(self, rule: str) -> bool:
+        """Whether findings of ``rule`` are reported in this run."""
+        if rule in ALWAYS_SHOWN:
+            return True
+        if self.select is not None and rule not in self.select:
+            return False
+        return rule not in self.ignore
+
+
+def check_file(path: Path, shown_as: str, options: CheckOptions) -> FileResult:
+    """Check one file; an unreadable path comes back as the result's ``error``."""
+    guide = load_guide()
+    stamp = _Stamper(guide, options.lang)
+    try:
+        size = path.stat().st_size
+        limit = loader.max_bytes()
+        if size > limit:
+            problem = LoadProblem(
+                "yaml-syntax",
+                "too-large",
+                {"size": round(size / 2**20, 1), "limit": round(limit / 2**20, 1)},
+            )
+            return FileResult(shown_as, [stamp.load_problem(problem, SourceMap())])
+        raw = path.read_bytes()
+    except OSError as error:
+        return FileResult(shown_as, error=error.strerror or str(error))
+    return FileResult(shown_as, check_bytes(raw, options, guide))
+
+
+def check_bytes(raw: bytes, options: CheckOptions, guide: Guide | None = None) -> list[Finding]:
+    """All findings of one file's content, sorted."""
+    guide = guide or load_guide()
+    stamp = _Stamper(guide, options.lang)
+    text, problems = loader.decode(raw)
+    findings = [stamp.load_problem(p, SourceMap()) for p in problems if options.wants(p.rule)]
+    if text is None:
+        return findings
+    document = loader.read_yaml(text)
+    system, schema_problems = (None, []) if document.problems else validate(document.data)
+    if system is not None:
+        schema_problems = list(_waiver_problems(system))
+    load_problems = document.problems + schema_problems
+    findings += [stamp.load_problem(p, document.source) for p in load_problems]
+    if load_problems or system is None:
+        return sorted(findings, key=lambda f: f.sort_key)
+    ctx = Context(system, options.as_of, guide)
+    for rule in MODEL_RULES:
+        if options.wants(rule.name):
+            findings += [stamp.violation(rule.name, v, document.source) for v in rule.run(ctx)]
+    if options.use_waivers:
+        findings = list(_apply_waivers(system, findings, options, stamp, document.source))
+    return sorted(findings, key=lambda f: f.sort_key)
+
+
+def _waiver_problems(system: StandardSystem) -> Iterator[LoadProblem]:
+    """A waiver names a rule that exists and may be waived (schema, SPEC §1)."""
+    for i, waiver in enumerate(system.waivers):
+        path = ("waivers", i, "rule")
+        rule = BY_NAME.get(waiver.rule)
+        if rule is None:
+            close = difflib.get_close_matches(waiver.rule, list(BY_NAME), n=1)
+            message = "unknown-rule-suggest" if close else "unknown-rule"
+            yield LoadProblem(
+                "schema",
+                message,
+                {"rule": waiver.rule, "suggestion": close[0] if close else ""},
+                path,
+            )
+        elif not rule.waivable:
+            yield LoadProblem("schema", "not-waivable", {"rule": waiver.rule}, path)
+
+
+def _apply_waivers(
+    system: StandardSystem,
+    findings: list[Finding],
+    options: CheckOptions,
+    stamp: _Stamper,
+    source: SourceMap,
+) -> Iterable[Finding]:
+    """Mark waived findings; report expired waivers and (for rules that ran) unused ones."""
+    result = list(findings)
+    for i, waiver in enumerate(system.waivers):
+        if waiver.until is not None and waiver.until < options.as_of:
+            if options.wants("expired-waiver"):
+                result.append(
+                    stamp.violation(
+                        "expired-waiver",
+                        Violation(
+                            "expired",
+                            ("waivers", i, "until"),
+                            {"rule": waiver.rule, "until": waiver.until},
+                        ),
+                        source,
+                    )
+                )
+            continue
+        target = parse_dotted(waiver.target or "")
+        used = False
+        for n, finding in enumerate(result):
+            if (
+                finding.rule == waiver.rule
+                and not finding.waived
+                and parse_dotted(finding.path)[: len(target)] == target
+            ):
+                result[n] = _waived(finding, waiver.reason)
+                used = True
+        if not used and options.wants(waiver.rule) and options.wants("unused-waiver"):
+            result.append(
+                stamp.violation(
+                    "unused-waiver",
+                    Violation("unused", ("waivers", i), {"rule": waiver.rule}),
+                    source,
+                )
+            )
+    return result
+
+
+def _waived(finding: Finding, reason: str) -> Finding:
+    return Finding(
+        finding.rule,
+        finding.clause,
+        finding.severity,
+        finding.message,
+        finding.hint,
+        finding.path,
+        finding.line,
+        finding.column,
+        waived=True,
+        waiver_reason=reason,
+    )
+
+
+class _Stamper:
+    """Turns what a rule or the loader said into a finding: severity, clause, text, position."""
+
+    def __init__(self, guide: Guide, lang: Lang) -> None:
+        self.guide = guide
+        self.lang = lang
+
+    def violation(self, rule_name: str, violation: Violation, source: SourceMap) -> Finding:
+        rule = BY_NAME[rule_name]
+        message, hint = messages.render(
+            rule_name, violation.message, dict(violation.args), self.lang
+        )
+        position = source.locate(violation.path)
+        return Finding(
+            rule=rule_name,
+            clause=violation.clause or (rule.clauses[0] if rule.clauses else ""),
+            severity=violation.severity or rule.default_severity(self.guide),
+            message=message,
+            hint=hint,
+            path=dotted(violation.path),
+            line=position.line,
+            column=position.column,
+        )
+
+    def load_problem(self, problem: LoadProblem, source: SourceMap) -> Finding:
+        finding = self.violation(
+            problem.rule,
+            Violation(
+                problem.message,
+                problem.path,
+                problem.args,
+                Severity(problem.severity) if problem.severity else None,
+            ),
+            source,
+        )
+        if problem.line is None:
+            return finding
+        return Finding(
+            finding.rule,
+            finding.clause,
+            finding.severity,
+            finding.message,
+            finding.hint,
+            finding.path,
+            problem.line,
+            problem.column or 1,
+        )

@@ -1,0 +1,94 @@
+"""Findings and check results: plain values that every output renders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    """How much a finding matters; the default follows the clause's verb."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """Higher is more severe."""
+        return _RANK[self]
+
+    @classmethod
+    def from_verb(cls, verb: str) -> Severity:
+        """应 (shall) → error, 宜 (should) → warning, 可 (may) → info."""
+        return _BY_VERB[verb]
+
+
+_RANK = {Severity.ERROR: 3, Severity.WARNING: 2, Severity.INFO: 1}
+_BY_VERB = {"应": Severity.ERROR, "宜": Severity.WARNING, "可": Severity.INFO}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One located problem, in the language of the run."""
+
+    rule: str
+    clause: str
+    severity: Severity
+    message: str
+    hint: str
+    path: str
+    line: int
+    column: int
+    waived: bool = False
+    waiver_reason: str | None = None
+
+    @property
+    def sort_key(self) -> tuple[int, int, str]:
+        """Findings are sorted by line, column, rule (SPEC §4)."""
+        return (self.line, self.column, self.rule)
+
+
+@dataclass(slots=True)
+class FileResult:
+    """The findings of one file, or why it could not be opened."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None
+
+    def counts(self) -> dict[str, int]:
+        """Unwaived findings per severity, and the number waived."""
+        counts = {"error": 0, "warning": 0, "info": 0, "waived": 0}
+        for finding in self.findings:
+            counts["waived" if finding.waived else finding.severity.value] += 1
+        return counts
+
+
+@dataclass(slots=True)
+class CheckResult:
+    """The outcome of one `sbs check` run over one or more files."""
+
+    files: list[FileResult]
+    as_of: date
+    guide: str
+    lang: str
+
+    def summary(self) -> dict[str, int]:
+        """Totals over all files, in the shape of the JSON ``summary``."""
+        total = {"files": len(self.files), "error": 0, "warning": 0, "info": 0, "waived": 0}
+        for result in self.files:
+            for key, value in result.counts().items():
+                total[key] += value
+        return total
+
+    def exit_code(self, *, strict: bool = False) -> int:
+        """0 clean, 1 failing findings, 2 a file that could not be opened (SPEC §4)."""
+        if any(result.error is not None for result in self.files):
+            return 2
+        failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
+        for result in self.files:
+            if any(f.severity in failing and not f.waived for f in result.findings):
+                return 1
+        return 0

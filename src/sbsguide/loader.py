@@ -1,0 +1,341 @@
+"""Bytes → text → YAML data with the position of every node.
+
+The check path reads YAML as a stream of parser events from ruamel.yaml's C parser (libyaml) and
+builds plain Python data from them, recording each node's start in a :class:`SourceMap`. Building
+from events, rather than composing a node graph, is faster, keeps no graph in memory, and bounds
+what a hostile file can cost: nesting depth (libyaml's composer would recurse and crash) and alias
+expansion (an "alias bomb") are checked as the events arrive.
+
+The bundled libyaml rejects some valid YAML, notably a plain scalar holding an ASCII colon inside a
+flow mapping (``{name: 标准化工作导则 第1部分:标准化文件的结构和起草规则}``), which Chinese titles
+produce. A file the C parser rejects is therefore parsed again with the pure-Python parser before
+anything is called a syntax error (SPEC §1). Round-trip loading is for the commands that rewrite
+YAML, not for this module.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+from sbsguide.source import LogicalPath, SourceMap
+
+MAX_BYTES = 20 * 1024 * 1024
+"""Largest file read, unless ``SBS_MAX_BYTES`` says otherwise (about 80,000 standards)."""
+MAX_DEPTH = 64
+"""A system file nests about eight levels; anything this deep is not one."""
+ALIAS_BUDGET = 100_000
+"""Nodes that aliases may add on top of the file's own, before it counts as an alias bomb."""
+
+
+@dataclass(frozen=True, slots=True)
+class LoadProblem:
+    """A content problem found while reading: becomes a ``yaml-syntax``/``schema``/… finding."""
+
+    rule: str
+    message: str  # message id in the rule's catalogue
+    args: dict[str, Any] = field(default_factory=dict)
+    path: LogicalPath = ()
+    line: int | None = None  # 1-based; None: locate by path
+    column: int | None = None
+    severity: str | None = None  # None: the rule's default
+
+
+@dataclass(slots=True)
+class Document:
+    """A YAML document read from a file, with where its nodes start."""
+
+    data: Any
+    source: SourceMap
+    problems: list[LoadProblem]
+
+
+def max_bytes() -> int:
+    """The size limit in force."""
+    configured = os.environ.get("SBS_MAX_BYTES", "")
+    return int(configured) if configured.isdigit() else MAX_BYTES
+
+
+def decode(raw: bytes) -> tuple[str | None, list[LoadProblem]]:
+    """UTF-8 (a BOM is fine); UTF-16 with a BOM, or GB18030, with a warning; else an error."""
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8) :]
+    try:
+        return raw.decode("utf-8"), []
+    except UnicodeDecodeError:
+        pass
+    for bom, encoding in ((codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if raw.startswith(bom):
+            return _decoded_with_warning(raw, encoding, "UTF-16")
+    return _decoded_with_warning(raw, "gb18030", "GB18030")
+
+
+def _decoded_with_warning(
+    raw: bytes, encoding: str, label: str
+) -> tuple[str | None, list[LoadProblem]]:
+    try:
+        text = raw.decode(encoding)
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return None, [
+            LoadProblem(
+                "file-encoding",
+                "undecodable",
+                {"offset": error.start},
+                (),
+                line,
+                1,
+                severity="error",
+            )
+        ]
+    return text, [LoadProblem("file-encoding", "not-utf8", {"encoding": label}, (), 1, 1)]
+
+
+def read_yaml(text: str) -> Document:
+    """Parse one YAML document; syntax problems come back as ``yaml-syntax`` problems."""
+    from ruamel.yaml.error import YAMLError
+
+    try:
+        return _build(text, pure=False)
+    except YAMLError:
+        pass  # libyaml rejects some valid YAML: the pure parser has the last word
+    except _Rejected as rejected:
+        return Document(None, SourceMap(), [rejected.problem])
+    try:
+        return _build(text, pure=True)
+    except YAMLError as error:
+        return Document(None, SourceMap(), [_syntax_problem(error, text)])
+    except _Rejected as rejected:
+        return Document(None, SourceMap(), [rejected.problem])
+    except RecursionError:
+        return Document(
+            None, SourceMap(), [LoadProblem("yaml-syntax", "too-deep", {"limit": MAX_DEPTH})]
+        )
+
+
+class _Rejected(Exception):
+    """The file is well-formed YAML that sbs will not read (too deep, an alias bomb…)."""
+
+    def __init__(self, problem: LoadProblem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+def _syntax_problem(error: Exception, text: str) -> LoadProblem:
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    if mark is not None:
+        line, column = mark.line + 1, mark.column + 1
+    else:  # a ReaderError knows only a character offset
+        offset = int(getattr(error, "position", 0) or 0)
+        line = text.count("\n", 0, offset) + 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    problem = str(getattr(error, "problem", None) or error).splitlines()[0]
+    if "\t" in problem or "'\\t'" in problem:
+        return LoadProblem("yaml-syntax", "tab", {}, (), line, column)
+    return LoadProblem("yaml-syntax", "syntax", {"problem": problem}, (), line, column)
+
+
+_NO_KEY = object()
+_SCALAR_TAGS = {
+    "tag:yaml.org,2002:int": "construct_yaml_int",
+    "tag:yaml.org,2002:float": "construct_yaml_float",
+    "tag:yaml.org,2002:bool": "construct_yaml_bool",
+    "tag:yaml.org,2002:null": "construct_yaml_null",
+    "tag:yaml.org,2002:timestamp": "construct_yaml_timestamp",
+}
+_STR = "tag:yaml.org,2002:str"
+_MERGE = "tag:yaml.org,2002:merge"
+
+
+class _Frame:
+    """An open mapping or sequence while its events arrive."""
+
+    __slots__ = ("anchor", "container", "is_map", "key", "key_mark", "merged", "path", "size")
+
+    def __init__(self, container: Any, path: LogicalPath, anchor: str | None) -> None:
+        self.container = container
+        self.path = path
+        self.anchor = anchor
+        self.is_map = isinstance(container, dict)
+        self.key: Any = _NO_KEY
+        self.key_mark: Any = None
+        self.merged: set[Any] = set()
+        self.size = 1
+
+
+class _Builder:
+    """Turns parser events into Python data and a source map."""
+
+    def __init__(self, pure: bool) -> None:
+        from ruamel.yaml import YAML
+
+        self.yaml = YAML(typ="safe", pure=pure)
+        self.constructor = self.yaml.constructor
+        # The YAML 1.2 implicit-type table (first character → [(tag, pattern)]), read once:
+        # ruamel's own resolve() recomputes the document's version for every scalar.
+        table = self.yaml.resolver.versioned_resolver
+        self.implicit: dict[str | None, list[tuple[str, Any]]] = {
+            key: [(str(tag), pattern) for tag, pattern in entries] for key, entries in table.items()
+        }
+        self.implicit_any = self.implicit.get(None, [])
+        self.source = SourceMap()
+        self.problems: list[LoadProblem] = []
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.open_anchors: set[str] = set()
+        self.stack: list[_Frame] = []
+        self.root: Any = _NO_KEY
+        self.nodes = 0
+        self.aliased = 0
+
+    def scalar(self, event: Any) -> Any:
+        tag = event.tag
+        if tag is None or tag == "!":
+            if not event.implicit[0]:
+                return event.value
+            tag = self.resolve(event.value)
+        if tag == _STR:
+            return event.value
+        if tag == _MERGE:
+            return _MERGE
+        method = _SCALAR_TAGS.get(tag)
+        if method is None:
+            raise _Rejected(self._at(event.start_mark, "yaml-syntax", "tag", {"tag": tag}))
+        from ruamel.yaml.nodes import ScalarNode
+
+        try:
+            return getattr(self.constructor, method)(ScalarNode(tag, event.value, event.start_mark))
+        except ValueError:
+            return event.value  # e.g. 2024-02-30: the schema reports an impossible date
+
+    def resolve(self, value: str) -> str:
+        """The tag of a plain scalar, as ruamel's YAML 1.2 resolver gives it."""
+        candidates = self.implicit.get(value[0] if value else "")
+        if candidates is None and not self.implicit_any:
+            return _STR  # most values: Chinese text, which no implicit type starts with
+        for tag, pattern in (candidates or []) + self.implicit_any:
+            if pattern.match(value):
+                return tag
+        return _STR
+
+    def _at(self, mark: Any, rule: str, message: str, args: dict[str, Any]) -> LoadProblem:
+        return LoadProblem(rule, message, args, (), mark.line + 1, mark.column + 1)
+
+    def add(self, value: Any, mark: Any, size: int) -> LogicalPath | None:
+        """Place a finished or newly opened node; None when it was a mapping key."""
+        if not self.stack:
+            self.root = value
+            self.source.record((), mark.line, mark.column)
+            return ()
+        frame = self.stack[-1]
+        frame.size += size
+        if not frame.is_map:
+            path = (*frame.path, len(frame.container))
+            frame.container.append(value)
+            self.source.record(path, mark.line, mark.column)
+            return path
+        if frame.key is _NO_KEY:
+            self._take_key(frame, value, mark)
+            return None
+        key, frame.key = frame.key, _NO_KEY
+        if key == _MERGE:
+            self._merge(frame, value, mark)
+            return None
+        path = (*frame.path, key)
+        frame.container[key] = value
+        self.source.record(path, frame.key_mark.line, frame.key_mark.column)
+        return path
+
+    def _take_key(self, frame: _Frame, key: Any, mark: Any) -> None:
+        if isinstance(key, (dict, list)):
+            raise _Rejected(self._at(mark, "yaml-syntax", "complex-key", {}))
+        if key != _MERGE and not isinstance(key, str):
+            key = str(key)
+        if key in frame.container and key not in frame.merged:
+            first = self.source.locate((*frame.path, key))
+            self.problems.append(
+                self._at(mark, "yaml-syntax", "duplicate-key", {"key": key, "first": first.line})
+            )
+        frame.merged.discard(key)
+        frame.key, frame.key_mark = key, mark
+
+    def _merge(self, frame: _Frame, value: Any, mark: Any) -> None:
+        """``<<: *defaults`` — keys already given explicitly win (YAML merge semantics)."""
+        sources = value if isinstance(value, list) else [value]
+        for merged in sources:
+            if not isinstance(merged, dict):
+                raise _Rejected(self._at(mark, "yaml-syntax", "bad-merge", {}))
+            for key, item in merged.items():
+                if key not in frame.container:
+                    frame.container[key] = item
+                    frame.merged.add(key)
+                    self.source.record((*frame.path, key), mark.line, mark.column)
+
+    def open(self, container: Any, event: Any) -> None:
+        if len(self.stack) >= MAX_DEPTH:
+            raise _Rejected(
+                self._at(event.start_mark, "yaml-syntax", "too-deep", {"limit": MAX_DEPTH})
+            )
+        path = self.add(container, event.start_mark, 0)
+        if path is None:  # a collection used as a mapping key
+            raise _Rejected(self._at(event.start_mark, "yaml-syntax", "complex-key", {}))
+        if event.anchor:
+            self.open_anchors.add(event.anchor)
+        self.stack.append(_Frame(container, path, event.anchor))
+
+    def close(self) -> None:
+        frame = self.stack.pop()
+        if frame.key is not _NO_KEY:  # cannot happen with a well-formed event stream
+            frame.container[frame.key] = None
+        if self.stack:
+            self.stack[-1].size += frame.size
+        if frame.anchor:
+            self.open_anchors.discard(frame.anchor)
+            self.anchors[frame.anchor] = (frame.container, frame.size)
+
+    def alias(self, event: Any) -> None:
+        if event.anchor in self.open_anchors:
+            raise _Rejected(self._at(event.start_mark, "yaml-syntax", "recursive-alias", {}))
+        if event.anchor not in self.anchors:
+            raise _Rejected(
+                self._at(event.start_mark, "yaml-syntax", "unknown-alias", {"anchor": event.anchor})
+            )
+        value, size = self.anchors[event.anchor]
+        self.aliased += size
+        if self.aliased > ALIAS_BUDGET + 10 * self.nodes:
+            raise _Rejected(self._at(event.start_mark, "yaml-syntax", "alias-bomb", {}))
+        self.add(value, event.start_mark, size)
+
+
+def _build(text: str, *, pure: bool) -> Document:
+    from ruamel.yaml import events as ev
+
+    builder = _Builder(pure)
+    documents = 0
+    for event in builder.yaml.parse(text):
+        kind = type(event)
+        if kind is ev.ScalarEvent:
+            builder.nodes += 1
+            value = builder.scalar(event)
+            builder.add(value, event.start_mark, 1)
+            if event.anchor:
+                builder.anchors[event.anchor] = (value, 1)
+        elif kind is ev.MappingStartEvent:
+            builder.nodes += 1
+            builder.open({}, event)
+        elif kind is ev.SequenceStartEvent:
+            builder.nodes += 1
+            builder.open([], event)
+        elif kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
+            builder.close()
+        elif kind is ev.AliasEvent:
+            builder.alias(event)
+        elif kind is ev.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                raise _Rejected(
+                    builder._at(event.start_mark, "yaml-syntax", "several-documents", {})
+                )
+    data = None if builder.root is _NO_KEY else builder.root
+    return Document(data, builder.source, builder.problems)

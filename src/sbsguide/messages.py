@@ -1,0 +1,42 @@
+"""Rule texts in the run's language, from ``rules/messages.yaml``."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Literal
+
+from sbsguide.resources import data
+
+Lang = Literal["zh", "en"]
+LANGS: tuple[Lang, ...] = ("zh", "en")
+
+
+def _catalogue() -> dict[str, Any]:
+    result: dict[str, Any] = data("sbsguide.rules", "messages.yaml")
+    return result
+
+
+def rule_text(rule: str, part: str, lang: Lang) -> str:
+    """``summary``, ``checks`` or ``fix`` of a rule; ``bad``/``good`` examples are not localised."""
+    value = _catalogue()[rule][part]
+    return str(value[lang] if isinstance(value, dict) else value)
+
+
+def has_message(rule: str, message: str) -> bool:
+    """Whether the catalogue has this message id for the rule (a meta-test asks)."""
+    return message in _catalogue().get(rule, {}).get("messages", {})
+
+
+def render(rule: str, message: str, args: dict[str, Any], lang: Lang) -> tuple[str, str]:
+    """The message and hint of a finding, filled in."""
+    entry = _catalogue()[rule]["messages"][message]
+    shown = {key: _shown(value) for key, value in args.items()}
+    text = entry["zh" if lang == "zh" else "en"].format_map(shown)
+    hint = entry["hint_zh" if lang == "zh" else "hint_en"].format_map(shown)
+    return text, hint
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)

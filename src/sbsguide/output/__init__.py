@@ -1,0 +1,15 @@
+"""Formatters of a check result: pure functions from :class:`CheckResult` to text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sbsguide.findings import CheckResult
+from sbsguide.output import json_format
+
+Formatter = Callable[[CheckResult], str]
+
+MACHINE_FORMATS: dict[str, Formatter] = {
+    "json": json_format.render,
+}
+"""Formats whose whole document goes to stdout or --output; messages go to stderr."""

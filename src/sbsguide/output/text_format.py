@@ -1,0 +1,72 @@
+"""The text report: ``path:line:col: severity[rule] clause message``, its hint, then summaries.
+
+Plain lines when piped (and fast: no rich); colour through rich on a terminal unless NO_COLOR.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from sbsguide.findings import CheckResult, FileResult, Finding
+from sbsguide.messages import Lang
+from sbsguide.ui import text
+
+STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def lines(result: CheckResult) -> Iterator[tuple[str, str | None]]:
+    """Each output line with the rich style it would have on a terminal."""
+    lang: Lang = "en" if result.lang == "en" else "zh"
+    for file in result.files:
+        yield from _file_lines(file, lang)
+    yield (
+        text(
+            "run-summary",
+            lang,
+            guide=result.guide,
+            as_of=result.as_of.isoformat(),
+            **result.summary(),
+        ),
+        "bold",
+    )
+
+
+def _file_lines(file: FileResult, lang: Lang) -> Iterator[tuple[str, str | None]]:
+    if file.error is not None:
+        yield text("cannot-open", lang, path=file.path, reason=file.error), "bold red"
+        return
+    shown = [f for f in file.findings if not f.waived]
+    for finding in shown:
+        yield _finding_line(file.path, finding, lang), STYLE[finding.severity.value]
+        yield f"    {text('hint', lang)}{finding.hint}", "dim"
+    counts = file.counts()
+    if not file.findings:
+        yield text("clean", lang, path=file.path), "green"
+    else:
+        waived = text("waived-part", lang, n=counts["waived"]) if counts["waived"] else ""
+        yield (
+            text(
+                "file-summary",
+                lang,
+                path=file.path,
+                error=counts["error"],
+                warning=counts["warning"],
+                info=counts["info"],
+                waived=waived,
+            ),
+            None,
+        )
+
+
+def _finding_line(path: str, finding: Finding, lang: Lang) -> str:
+    severity = text(finding.severity.value, lang)
+    clause = finding.clause or "—"
+    return (
+        f"{path}:{finding.line}:{finding.column}: {severity}[{finding.rule}] {clause} "
+        f"{finding.message}"
+    )
+
+
+def render(result: CheckResult) -> str:
+    """The whole report as plain text."""
+    return "".join(line + "\n" for line, _ in lines(result))

@@ -1,0 +1,52 @@
+"""The rule registry: every rule of SPEC §3, in the order ``sbs rules`` lists them.
+
+Adding a rule: write its check in the module of its clause group, add it here, add its messages to
+``messages.yaml`` and its cases to ``tests/rules/``; the meta-tests say what is missing.
+"""
+
+from __future__ import annotations
+
+from sbsguide.findings import Severity
+from sbsguide.rules import organization, posts, references, services, structure, trial
+from sbsguide.rules.base import Context, Rule, Violation
+
+LOAD_RULES = (
+    Rule("yaml-syntax", (), severity=Severity.ERROR, waivable=False),
+    Rule("schema", (), severity=Severity.ERROR, waivable=False),
+    Rule("file-encoding", (), severity=Severity.WARNING, waivable=False),
+)
+WAIVER_RULES = (
+    Rule("expired-waiver", (), severity=Severity.WARNING),
+    Rule("unused-waiver", (), severity=Severity.INFO),
+)
+MODEL_RULES = (
+    structure.required_subsystem,
+    structure.required_category,
+    structure.not_applicable_reason,
+    structure.layer_placement,
+    structure.duplicate_standard,
+    structure.system_code,
+    references.normative_references,
+    references.standard_number,
+    organization.working_group,
+    organization.duties_assigned,
+    organization.work_plan,
+    trial.trial_period,
+    trial.self_evaluation,
+    services.service_list,
+    services.key_demands,
+    services.service_classification,
+    services.process_coverage,
+    services.quality_core,
+    services.information_sharing,
+    posts.post_coverage,
+    posts.post_not_department,
+    posts.post_level,
+    organization.agency_facts,
+    organization.credit_code,
+    trial.dates,
+)
+RULES: tuple[Rule, ...] = LOAD_RULES + MODEL_RULES + WAIVER_RULES
+BY_NAME = {r.name: r for r in RULES}
+
+__all__ = ["BY_NAME", "MODEL_RULES", "RULES", "Context", "Rule", "Violation"]

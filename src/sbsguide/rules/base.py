@@ -1,0 +1,125 @@
+"""What a rule is: a name, the clauses it enforces, and a check that says *what* and *where*.
+
+The engine stamps everything else: severity (from the clause's verb unless the rule departs from
+it, SPEC §3), the message and hint in the run's language (from ``messages.yaml``), the line and
+column, and waivers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from typing import Any
+
+from sbsguide.findings import Severity
+from sbsguide.guide import Guide
+from sbsguide.model import NotApplicable, StandardEntry, StandardSystem
+from sbsguide.source import LogicalPath
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    """What a rule found and where: a message id of the rule, its arguments, a logical path."""
+
+    message: str
+    path: LogicalPath
+    args: Mapping[str, Any] = field(default_factory=dict)
+    severity: Severity | None = None  # None: the rule's default
+    clause: str | None = None  # None: the rule's first clause
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """A standard entry with its place in the system."""
+
+    entry: StandardEntry
+    path: LogicalPath
+    subsystem: str
+    category: str | None  # None in an agency's own (extra) category
+    category_number: int  # the NN of a 体系编号 for this place
+
+
+class Context:
+    """What every rule may read: the validated system, the run date, the guide."""
+
+    def __init__(self, system: StandardSystem, as_of: date, guide: Guide) -> None:
+        self.system = system
+        self.as_of = as_of
+        self.guide = guide
+
+    @cached_property
+    def entries(self) -> list[Placed]:
+        """Every standard entry of the system, in file order of the guide's categories."""
+        placed: list[Placed] = []
+        for subsystem in self.guide.subsystems:
+            for category in subsystem.categories:
+                value = self.system.category(subsystem.key, category.key)
+                if isinstance(value, list):
+                    prefix = ("standards", subsystem.key, category.key)
+                    placed.extend(
+                        Placed(e, (*prefix, i), subsystem.key, category.key, category.number)
+                        for i, e in enumerate(value)
+                    )
+            for n, extra in enumerate(self.system.extra_categories(subsystem.key)):
+                extra_prefix = ("standards", subsystem.key, "extra", n, "standards")
+                number = len(subsystem.categories) + n + 1
+                placed.extend(
+                    Placed(e, (*extra_prefix, i), subsystem.key, None, number)
+                    for i, e in enumerate(extra.standards)
+                )
+        return placed
+
+    def category_value(
+        self, subsystem: str, key: str
+    ) -> list[StandardEntry] | NotApplicable | None:
+        """A category's standards or N/A declaration (None when absent or empty)."""
+        return self.system.category(subsystem, key)
+
+    def category_path(self, subsystem: str, key: str) -> LogicalPath:
+        """The path of a category, for findings about it."""
+        return ("standards", subsystem, key)
+
+
+Check = Callable[[Context], Iterable[Violation]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule of SPEC §3.
+
+    ``check`` is None for the rules that the loader (``yaml-syntax``, ``schema``,
+    ``file-encoding``) or the engine (``expired-waiver``, ``unused-waiver``) report themselves.
+    """
+
+    name: str
+    clauses: tuple[str, ...]
+    check: Check | None = None
+    severity: Severity | None = None  # set where the rule departs from its clause's verb
+    waivable: bool = True
+
+    def default_severity(self, guide: Guide) -> Severity:
+        """The severity of the SPEC §3 table: the rule's own, else its clause's verb."""
+        if self.severity is not None:
+            return self.severity
+        return guide.clauses[self.clauses[0]].severity
+
+    @property
+    def clause(self) -> str:
+        """The clauses, as shown: ``5.5.1`` or ``2, 4.6, 5.4, 5.5.2`` (``—`` when none)."""
+        return ", ".join(self.clauses) or "—"
+
+    def run(self, ctx: Context) -> Iterator[Violation]:
+        """The rule's violations for a system (none for loader and engine rules)."""
+        if self.check is not None:
+            yield from self.check(ctx)
+
+
+def rule(name: str, *clauses: str, severity: Severity | None = None) -> Callable[[Check], Rule]:
+    """Declare a rule from its check function."""
+
+    def declare(check: Check) -> Rule:
+        return Rule(name=name, clauses=clauses, check=check, severity=severity)
+
+    return declare

@@ -1,0 +1,129 @@
+"""The shape of the system: sub-systems, categories, N/A declarations, codes (6.1, 4.2)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from sbsguide import numbers
+from sbsguide.findings import Severity
+from sbsguide.model import NotApplicable
+from sbsguide.rules.base import Context, Violation, rule
+from sbsguide.source import dotted
+
+SYSTEM_CODE = re.compile(r"(?P<prefix>JC|SS|BZ|GW)(?P<category>\d{2})-(?P<sequence>\d{3})")
+
+
+@rule("required-subsystem", "6.1")
+def required_subsystem(ctx: Context) -> Iterator[Violation]:
+    """All four sub-systems of figure 1 are present."""
+    where = ("standards",) if ctx.system.standards is not None else ()
+    for subsystem in ctx.guide.subsystems:
+        if ctx.system.subsystem(subsystem.key) is None:
+            yield Violation(
+                "missing",
+                where,
+                {"key": subsystem.key, "name": subsystem.name, "layer": subsystem.layer},
+            )
+
+
+@rule("required-category", "4.2", "6.2.2", "6.3.2", "6.4.2", "6.5.4")
+def required_category(ctx: Context) -> Iterator[Violation]:
+    """Every required category is non-empty or declared N/A with a reason (an info if optional).
+
+    A missing sub-system is ``required-subsystem``'s alone, so its categories are not listed.
+    """
+    for subsystem in ctx.guide.subsystems:
+        block = ctx.system.subsystem(subsystem.key)
+        if block is None:
+            continue
+        for category in subsystem.categories:
+            value = ctx.category_value(subsystem.key, category.key)
+            if isinstance(value, NotApplicable) or value:
+                continue
+            present = category.key in block.model_fields_set
+            path = (
+                ctx.category_path(subsystem.key, category.key)
+                if present
+                else ("standards", subsystem.key)
+            )
+            yield Violation(
+                "empty" if present else "missing",
+                path,
+                {"key": category.dotted, "name": category.name},
+                severity=None if category.required else Severity.INFO,
+                clause=category.clause,
+            )
+
+
+@rule("not-applicable-reason", "4.2")
+def not_applicable_reason(ctx: Context) -> Iterator[Violation]:
+    """A category declared not applicable gives a non-blank reason."""
+    for category in ctx.guide.categories():
+        value = ctx.category_value(category.subsystem, category.key)
+        if isinstance(value, NotApplicable) and not (value.not_applicable or "").strip():
+            path = (*ctx.category_path(category.subsystem, category.key), "not_applicable")
+            yield Violation("blank", path, {"key": category.dotted, "name": category.name})
+
+
+@rule("layer-placement", "6.1", "6.2.1", "6.3.1", "6.5.1", severity=Severity.WARNING)
+def layer_placement(ctx: Context) -> Iterator[Violation]:
+    """A post standard sits under ``posts``; a 体系编号 matches the place of its standard."""
+    for placed in ctx.entries:
+        entry = placed.entry
+        if entry.post is not None and placed.subsystem != "posts":
+            yield Violation(
+                "post-outside-posts",
+                (*placed.path, "post"),
+                {"post": entry.post, "place": dotted(placed.path[1:3])},
+                clause="6.5.1",
+            )
+        match = SYSTEM_CODE.fullmatch(entry.code or "")
+        if match is None:
+            continue
+        subsystem = ctx.guide.subsystem(placed.subsystem)
+        assert subsystem is not None
+        expected = f"{subsystem.code_prefix}{placed.category_number:02d}"
+        actual = match["prefix"] + match["category"]
+        if actual != expected:
+            yield Violation(
+                "code-place",
+                (*placed.path, "code"),
+                {"code": entry.code, "expected": expected, "place": dotted(placed.path[1:3])},
+                clause="4.2",
+            )
+
+
+@rule("duplicate-standard", "4.2", severity=Severity.WARNING)
+def duplicate_standard(ctx: Context) -> Iterator[Violation]:
+    """The same standard (any edition) appears only once in the system."""
+    first_seen: dict[str, str] = {}
+    for placed in ctx.entries:
+        if not placed.entry.number:
+            continue
+        base = numbers.base_of(placed.entry.number)
+        if base not in first_seen:
+            first_seen[base] = dotted(placed.path)
+            continue
+        yield Violation(
+            "duplicate",
+            (*placed.path, "number"),
+            {"number": placed.entry.number, "first": first_seen[base]},
+        )
+
+
+@rule("system-code", "4.2")
+def system_code(ctx: Context) -> Iterator[Violation]:
+    """体系编号 codes are well formed (``BZ06-002``) and unique."""
+    seen: dict[str, str] = {}
+    for placed in ctx.entries:
+        code = placed.entry.code
+        if code is None:
+            continue
+        path = (*placed.path, "code")
+        if SYSTEM_CODE.fullmatch(code) is None:
+            yield Violation("malformed", path, {"code": code})
+        elif code in seen:
+            yield Violation("duplicate", path, {"code": code, "first": seen[code]})
+        else:
+            seen[code] = dotted(placed.path)

@@ -1,0 +1,88 @@
+"""The trial run and its self-evaluation (5.5.1), and dates that cannot be right."""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterator
+from datetime import date
+
+from sbsguide.findings import Severity
+from sbsguide.rules.base import Context, Violation, rule
+
+TRIAL_MONTHS = 3  # 5.5.1: 试运行时间应不少于 3 个月
+
+
+def add_months(start: date, months: int) -> date:
+    """Calendar-month addition, clamped to the month's end: 01-31 + 3 months = 04-30."""
+    month_index = start.month - 1 + months
+    year, month = start.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+
+
+@rule("trial-period", "5.5.1")
+def trial_period(ctx: Context) -> Iterator[Violation]:
+    """The trial run lasted at least three calendar months; a running trial is an info."""
+    trial = ctx.system.trial_run
+    if trial is None:
+        yield Violation("missing", ())
+        return
+    if trial.start is None:
+        yield Violation("no-start", ("trial_run",))
+        return
+    due = add_months(trial.start, TRIAL_MONTHS)
+    if trial.end is None or trial.end > ctx.as_of:
+        message = "running" if due > ctx.as_of else "may-conclude"
+        where = ("trial_run", "end") if trial.end is not None else ("trial_run",)
+        yield Violation(message, where, {"start": trial.start, "due": due}, severity=Severity.INFO)
+    elif trial.end < due:
+        yield Violation(
+            "too-short", ("trial_run", "end"), {"start": trial.start, "end": trial.end, "due": due}
+        )
+
+
+@rule("self-evaluation", "5.5.1")
+def self_evaluation(ctx: Context) -> Iterator[Violation]:
+    """A finished trial has a self-evaluation, dated after it began, with findings and actions."""
+    trial = ctx.system.trial_run
+    if trial is None or trial.end is None or trial.end > ctx.as_of:
+        return
+    evaluation = trial.self_evaluation
+    if evaluation is None:
+        yield Violation("missing", ("trial_run",), {"end": trial.end})
+        return
+    path = ("trial_run", "self_evaluation")
+    if evaluation.date is None:
+        yield Violation("no-date", path)
+    elif trial.start is not None and evaluation.date <= trial.start:
+        yield Violation(
+            "too-early", (*path, "date"), {"date": evaluation.date, "start": trial.start}
+        )
+    if not any(f.strip() for f in evaluation.findings):
+        yield Violation("no-findings", path)
+    if not any(a.strip() for a in evaluation.actions):
+        yield Violation("no-actions", path)
+
+
+@rule("dates", severity=Severity.WARNING)
+def dates(ctx: Context) -> Iterator[Violation]:
+    """Implementation dates of current standards are not in the future; trial and plan in order."""
+    for placed in ctx.entries:
+        entry = placed.entry
+        if entry.status == "current" and entry.implemented and entry.implemented > ctx.as_of:
+            yield Violation(
+                "future-implemented",
+                (*placed.path, "implemented"),
+                {"date": entry.implemented, "as_of": ctx.as_of},
+            )
+    trial = ctx.system.trial_run
+    if trial and trial.start and trial.end and trial.end < trial.start:
+        yield Violation(
+            "trial-reversed", ("trial_run", "end"), {"start": trial.start, "end": trial.end}
+        )
+    plan = ctx.system.plan
+    if plan and plan.approved_on and trial and trial.start and plan.approved_on > trial.start:
+        yield Violation(
+            "plan-after-trial",
+            ("plan", "approved_on"),
+            {"approved": plan.approved_on, "start": trial.start},
+        )

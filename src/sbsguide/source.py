@@ -1,0 +1,67 @@
+"""Positions of YAML nodes: the only place that knows lines and columns.
+
+A *logical path* addresses a node the way rules and users think of it:
+``("standards", "support", "safety", 2, "number")``, shown dotted as
+``standards.support.safety.2.number``. The loader records where each node starts; a finding
+about a node that is absent (a missing key) is placed at its nearest recorded ancestor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TypeAlias
+
+PathPart: TypeAlias = str | int
+LogicalPath: TypeAlias = tuple[PathPart, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """A 1-based line and column."""
+
+    line: int
+    column: int
+
+
+FILE_START = Position(1, 1)
+
+
+def dotted(path: LogicalPath) -> str:
+    """The dotted form of a logical path, ``""`` for the whole file."""
+    return ".".join(str(part) for part in path)
+
+
+def parse_dotted(text: str) -> LogicalPath:
+    """The logical path of a dotted string (digits become list indices)."""
+    if not text:
+        return ()
+    return tuple(int(part) if part.isdigit() else part for part in text.split("."))
+
+
+class SourceMap:
+    """Where each node of one YAML document starts.
+
+    For a mapping entry the position is that of its key (what an editor shows as the line of
+    ``key: value``); for a sequence item, that of the item.
+    """
+
+    __slots__ = ("_starts",)
+
+    def __init__(self) -> None:
+        self._starts: dict[LogicalPath, tuple[int, int]] = {}
+
+    def record(self, path: LogicalPath, line0: int, column0: int) -> None:
+        """Record a node's start from the parser's 0-based mark."""
+        self._starts[path] = (line0, column0)
+
+    def __contains__(self, path: LogicalPath) -> bool:
+        return path in self._starts
+
+    def locate(self, path: LogicalPath) -> Position:
+        """The position of ``path``, or of its nearest recorded ancestor."""
+        while path:
+            start = self._starts.get(path)
+            if start is not None:
+                return Position(start[0] + 1, start[1] + 1)
+            path = path[:-1]
+        return FILE_START

@@ -1,0 +1,76 @@
+"""Words of the command line itself (not of rules), in Chinese and English."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sbsguide.messages import Lang
+
+_TEXT: dict[str, tuple[str, str]] = {
+    "error": ("错误", "error"),
+    "warning": ("警告", "warning"),
+    "info": ("提示", "info"),
+    "hint": ("提示：", "hint: "),
+    "file-summary": (
+        "{path}：{error} 个错误，{warning} 个警告，{info} 条提示{waived}",
+        "{path}: {error} errors, {warning} warnings, {info} infos{waived}",
+    ),
+    "waived-part": ("，{n} 条已豁免", ", {n} waived"),
+    "run-summary": (
+        "共检查 {files} 个文件(依据 {guide}，检查日期 {as_of})：{error} 个错误，{warning} 个警告，"
+        "{info} 条提示，{waived} 条已豁免",
+        "Checked {files} file(s) against {guide} as of {as_of}: {error} errors, "
+        "{warning} warnings, {info} infos, {waived} waived",
+    ),
+    "clean": ("{path}：没有发现问题", "{path}: no problems found"),
+    "cannot-open": ("{path}：无法打开：{reason}", "{path}: cannot open: {reason}"),
+    "not-found": ("路径不存在", "no such file or directory"),
+    "no-system-here": (
+        "当前目录没有 system.yaml；请指定文件，或运行 sbs init 生成",
+        "no system.yaml here; name a file, or run `sbs init` to make one",
+    ),
+    "no-system-in-dir": (
+        "目录中没有 system.yaml 或 *.sbs.yaml 文件",
+        "the directory holds no system.yaml or *.sbs.yaml",
+    ),
+    "unknown-rule": (
+        "未知的规则“{name}”(sbs rules 列出所有规则)",
+        'unknown rule "{name}" (`sbs rules` lists them)',
+    ),
+    "bad-date": ("日期“{value}”无效，应为 YYYY-MM-DD", 'invalid date "{value}"; use YYYY-MM-DD'),
+    "bad-lang": ("语言“{value}”无效，应为 zh 或 en", 'invalid language "{value}"; use zh or en'),
+    "unknown-topic": (
+        "没有名为“{topic}”的规则或条款(sbs rules 列出规则和条款)",
+        'no rule or clause "{topic}" (`sbs rules` lists them)',
+    ),
+    "cannot-write": ("无法写入 {path}：{reason}", "cannot write {path}: {reason}"),
+    "internal": (
+        "sbs 内部错误：{error}。请把命令和文件一起报告给维护者(设置 SBS_DEBUG=1 可显示详细信息)",
+        "internal error in sbs: {error}. Please report it with the command and the file "
+        "(SBS_DEBUG=1 shows details)",
+    ),
+    "explain-clause": (
+        "条款 {number}({verb}，默认级别：{severity})",
+        "Clause {number} ({verb_en}, default severity: {severity})",
+    ),
+    "explain-no-clause": (
+        "不对应指南条款(默认级别：{severity})",
+        "no clause of the guide (default severity: {severity})",
+    ),
+    "explain-checks": ("检查内容", "What it checks"),
+    "explain-fix": ("如何修改", "How to fix"),
+    "explain-bad": ("不符合的写法", "Bad"),
+    "explain-good": ("符合的写法", "Good"),
+    "explain-note": ("注", "Note"),
+    "rules-name": ("规则", "rule"),
+    "rules-clause": ("条款", "clause"),
+    "rules-severity": ("级别", "severity"),
+    "rules-summary": ("说明", "summary"),
+}
+VERB_EN = {"应": "shall", "宜": "should", "可": "may"}
+
+
+def text(key: str, lang: Lang, **args: Any) -> str:
+    """A UI string in the run's language, filled in."""
+    zh, en = _TEXT[key]
+    return (zh if lang == "zh" else en).format(**args)

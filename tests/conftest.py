@@ -1,0 +1,55 @@
+"""Shared helpers: the repository's files, the real CLI, and checking text in memory."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from sbsguide.engine import CheckOptions, check_bytes
+from sbsguide.findings import Finding
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+CONFORMING = EXAMPLES / "kunming-hightech" / "system.yaml"
+AS_OF = date(2026, 11, 26)
+
+
+def run_sbs(
+    *args: str,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+    stdin: bytes | None = None,
+) -> subprocess.CompletedProcess[str]:
+    """Run the installed `sbs` as a user would (``python -m sbsguide``, same environment)."""
+    environment = {**os.environ, "NO_COLOR": "1", **(env or {})}
+    environment.pop("SBS_LANG", None) if "SBS_LANG" not in (env or {}) else None
+    return subprocess.run(
+        [sys.executable, "-m", "sbsguide", *args],
+        cwd=cwd,
+        env=environment,
+        capture_output=True,
+        text=True,
+        input=None,
+        timeout=120,
+    )
+
+
+def check_text(text: str, **options: object) -> list[Finding]:
+    """Findings for a system written as text (as_of fixed for reproducible results)."""
+    opts = CheckOptions(**{"as_of": AS_OF, **options})  # type: ignore[arg-type]
+    return check_bytes(text.encode("utf-8"), opts)
+
+
+def pairs(findings: list[Finding]) -> list[tuple[str, int]]:
+    """(rule, line) of each finding: what the tests pin."""
+    return [(f.rule, f.line) for f in findings]
+
+
+@pytest.fixture
+def conforming_text() -> str:
+    return CONFORMING.read_text(encoding="utf-8")
