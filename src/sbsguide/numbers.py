@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from sbsguide.resources import data
 
@@ -38,6 +38,8 @@ _NUMBER = re.compile(
         (?:/(?P<adoption>(?:ISO|IEC).*))?$""",
     re.VERBOSE,
 )
+_PLAIN = re.compile(r"[A-Z][A-Z0-9/]* \d+(?:\.\d+)*(?:-\d{4})?")
+"""Already in canonical form: nothing to normalise (the common case, and the fast one)."""
 _POLICY = re.compile(
     r"^(?P<issuer>[\u4e00-\u9fff]+)\s*[〔\[【(（]\s*(?P<year>\d{4})\s*[〕\]】)）]\s*"
     r"(?P<serial>\d+)\s*号$"
@@ -88,9 +90,10 @@ def _normalise(text: str) -> str:
     return _GLUED_T.sub(r"\1/\2", text.upper() if text.isascii() else text)
 
 
+@lru_cache(maxsize=1 << 16)
 def parse(text: str) -> StandardNumber | None:
     """The number written in ``text``, or None when it is not a standard or policy number."""
-    normal = _normalise(text)
+    normal = text if _PLAIN.fullmatch(text) else _normalise(text)
     policy = _POLICY.match(normal)
     if policy:
         return StandardNumber(policy["issuer"], policy["serial"], int(policy["year"]), "policy")

@@ -1,0 +1,78 @@
+"""Every rule against its cases in ``rules/cases.yaml``: the exact findings, rule and line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from ruamel.yaml import YAML
+
+from conftest import AS_OF, CONFORMING
+from sbsguide.engine import CheckOptions, check_bytes
+from sbsguide.findings import Finding
+
+CASES_FILE = Path(__file__).parent / "rules" / "cases.yaml"
+
+
+@dataclass(frozen=True)
+class Case:
+    rule: str
+    name: str
+    spec: dict[str, Any]
+
+    @property
+    def id(self) -> str:
+        return f"{self.rule}/{self.name}"
+
+
+def load_cases() -> list[Case]:
+    raw = YAML(typ="safe", pure=True).load(CASES_FILE.read_text(encoding="utf-8"))
+    return [Case(rule, spec["name"], spec) for rule, specs in raw.items() for spec in specs]
+
+
+def case_bytes(case: Case) -> bytes:
+    spec = case.spec
+    if "text" in spec:
+        return str(spec["text"]).encode("latin-1" if spec.get("raw") else "utf-8")
+    text = CONFORMING.read_text(encoding="utf-8")
+    for old, new in spec.get("replace", []):
+        assert text.count(old) == 1, (
+            f"{case.id}: edit target occurs {text.count(old)} times: {old!r}"
+        )
+        text = text.replace(old, new)
+    if "truncate" in spec:
+        assert text.count(spec["truncate"]) == 1, f"{case.id}: truncate target not unique"
+        text = text[: text.index(spec["truncate"])]
+    return text.encode("utf-8")
+
+
+def case_options(case: Case) -> CheckOptions:
+    as_of = case.spec.get("as_of", AS_OF)
+    as_of = as_of if isinstance(as_of, date) else date.fromisoformat(str(as_of))
+    return CheckOptions(as_of=as_of, **case.spec.get("options", {}))
+
+
+def baseline(options: CheckOptions) -> set[tuple[str, str]]:
+    """What the unedited example says on the same date: not the case's doing."""
+    findings = check_bytes(CONFORMING.read_bytes(), options)
+    return {(f.rule, f.path) for f in findings}
+
+
+def case_findings(case: Case) -> list[Finding]:
+    options = case_options(case)
+    known = baseline(options) if "text" not in case.spec else set()
+    return [f for f in check_bytes(case_bytes(case), options) if (f.rule, f.path) not in known]
+
+
+CASES = load_cases()
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_case(case: Case) -> None:
+    actual = [
+        [f.rule, f.line, "waived"] if f.waived else [f.rule, f.line] for f in case_findings(case)
+    ]
+    assert actual == case.spec["expect"]
