@@ -50,7 +50,7 @@ _CONFIG = ConfigDict(extra="forbid", defer_build=True)
 
 
 class _Block(BaseModel):
-    model_config = ConfigDict(_CONFIG, coerce_numbers_to_str=True, populate_by_name=True)
+    model_config = ConfigDict(**_CONFIG, coerce_numbers_to_str=True, populate_by_name=True)
 
 
 class Agency(_Block):
