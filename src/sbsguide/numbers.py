@@ -93,13 +93,15 @@ def _normalise(text: str) -> str:
 @lru_cache(maxsize=1 << 16)
 def parse(text: str) -> StandardNumber | None:
     """The number written in ``text``, or None when it is not a standard or policy number."""
-    normal = text if _PLAIN.fullmatch(text) else _normalise(text)
-    policy = _POLICY.match(normal)
-    if policy:
-        return StandardNumber(policy["issuer"], policy["serial"], int(policy["year"]), "policy")
-    match = _NUMBER.match(normal)
-    if not match:
-        return None
+    match = _NUMBER.match(text) if _PLAIN.fullmatch(text) else None
+    if match is None:
+        normal = _normalise(text)
+        policy = _POLICY.match(normal)
+        if policy:
+            return StandardNumber(policy["issuer"], policy["serial"], int(policy["year"]), "policy")
+        match = _NUMBER.match(normal)
+        if match is None:
+            return None
     code = re.sub(r"\s", "", match["code"])
     year = match["year"]
     return StandardNumber(

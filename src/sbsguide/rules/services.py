@@ -85,9 +85,13 @@ def quality_core(ctx: Context) -> Iterator[Violation]:
         value = ctx.category_value(subsystem, key)
         if not isinstance(value, list) or not value:
             category = ctx.guide.subsystem(subsystem).category(key)  # type: ignore[union-attr]
-            name = category.name if category else key
+            assert category is not None  # both are categories of the guide's framework
             path = ctx.category_path(subsystem, key)
-            yield Violation("empty", path, {"key": f"{subsystem}.{key}", "name": name})
+            yield Violation(
+                "empty",
+                path,
+                {"key": category.dotted, "name": category.name, "name_en": category.name_en},
+            )
 
 
 @rule("information-sharing", "4.7")

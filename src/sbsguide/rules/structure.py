@@ -50,7 +50,7 @@ def required_category(ctx: Context) -> Iterator[Violation]:
             yield Violation(
                 "empty" if present else "missing",
                 path,
-                {"key": category.dotted, "name": category.name},
+                {"key": category.dotted, "name": category.name, "name_en": category.name_en},
                 severity=None if category.required else Severity.INFO,
                 clause=category.clause,
             )
@@ -63,7 +63,11 @@ def not_applicable_reason(ctx: Context) -> Iterator[Violation]:
         value = ctx.category_value(category.subsystem, category.key)
         if isinstance(value, NotApplicable) and not (value.not_applicable or "").strip():
             path = (*ctx.category_path(category.subsystem, category.key), "not_applicable")
-            yield Violation("blank", path, {"key": category.dotted, "name": category.name})
+            yield Violation(
+                "blank",
+                path,
+                {"key": category.dotted, "name": category.name, "name_en": category.name_en},
+            )
 
 
 @rule("layer-placement", "6.1", "6.2.1", "6.3.1", "6.5.1", severity=Severity.WARNING)
