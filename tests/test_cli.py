@@ -205,3 +205,15 @@ def test_colour_on_a_terminal_only_and_never_with_no_color() -> None:
     assert "\x1b[" in _on_a_terminal("check", QUJING, no_color=False)
     plain = _on_a_terminal("check", QUJING, no_color=True)
     assert "\x1b[" not in plain and "trial-period" in plain
+
+
+def test_a_missing_c_extension_is_said_clearly(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import ruamel.yaml
+
+    from sbsguide import cli
+
+    monkeypatch.delattr(ruamel.yaml, "CParser")
+    messages: list[str] = []
+    monkeypatch.setattr(cli.sys.stderr, "write", messages.append)
+    cli._warn_without_c_parser("zh")
+    assert "ruamel.yaml.clib" in "".join(messages)

@@ -84,3 +84,24 @@ def test_waiver_target_narrows_what_is_waived() -> None:
     ) + ("waivers:\n  - {rule: process-coverage, reason: 起草中, target: services.items.11}\n")
     coverage = [(f.path, f.waived) for f in check_text(text) if f.rule == "process-coverage"]
     assert coverage == [("services.items.11", True), ("services.items.12", False)]
+
+
+def test_a_withdrawn_edition_with_no_replacement_is_an_error(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from sbsguide.catalogue import Catalogue, load_catalogue
+    from sbsguide.rules import base
+
+    real = load_catalogue()
+    withdrawn = [
+        replace(e, status="withdrawn", confidence="low") if e.canonical == "GB/T 19580-2012" else e
+        for e in real.editions
+    ]
+    monkeypatch.setattr(base, "load_catalogue", lambda: Catalogue(withdrawn))
+    [finding] = [
+        f
+        for f in check_text(CONFORMING.read_text(encoding="utf-8"))
+        if f.rule == "superseded-standard"
+    ]
+    assert finding.severity.value == "error"
+    assert "已废止" in finding.message and "置信度低" in finding.message

@@ -29,6 +29,10 @@ SPEC_SEVERITY = {
     "system-code": "error",
     "normative-references": "error",
     "standard-number": "error",
+    "superseded-standard": "warning",
+    "unknown-standard": "info",
+    "title-mismatch": "warning",
+    "prefer-public-standards": "warning",
     "working-group": "error",
     "duties-assigned": "error",
     "work-plan": "error",
@@ -67,7 +71,6 @@ def test_rule_names_are_unique_kebab_case() -> None:
 def test_rules_and_severities_are_those_of_the_spec() -> None:
     guide = load_guide()
     assert {r.name: r.default_severity(guide).value for r in RULES} == SPEC_SEVERITY
-    assert not CATALOGUE_RULES & {r.name for r in RULES}
 
 
 def test_every_clause_a_rule_names_is_in_the_guide_data() -> None:

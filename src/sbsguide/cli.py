@@ -116,6 +116,7 @@ def check(
         ignore=_rule_names(ignore, language) or frozenset(),
         use_waivers=not no_waivers,
     )
+    _warn_without_c_parser(language)
     result = run_check(paths or [], options)
     if output_format == "text":
         from sbsguide.output import text_format
@@ -130,6 +131,13 @@ def check(
         else:
             _write(output, document, language)
     raise typer.Exit(result.exit_code(strict=strict))
+
+
+def _warn_without_c_parser(lang: Lang) -> None:
+    from sbsguide.loader import has_c_parser
+
+    if not has_c_parser():
+        sys.stderr.write(f"sbs: {text('no-c-parser', lang)}\n")
 
 
 def _print_text(lines: object) -> None:

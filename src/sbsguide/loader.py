@@ -56,6 +56,15 @@ class Document:
     problems: list[LoadProblem]
 
 
+def has_c_parser() -> bool:
+    """Whether ruamel.yaml.clib (libyaml) is installed: without it large files check slowly."""
+    try:
+        from ruamel.yaml import CParser  # type: ignore[attr-defined]  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
 def max_bytes() -> int:
     """The size limit in force."""
     configured = os.environ.get("SBS_MAX_BYTES", "")

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from sbsguide.resources import data
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
+
+
+class Localised(NamedTuple):
+    """A message argument that reads differently in each language."""
+
+    zh: str
+    en: str
 
 
 def _catalogue() -> dict[str, Any]:
@@ -30,13 +37,15 @@ def has_message(rule: str, message: str) -> bool:
 def render(rule: str, message: str, args: dict[str, Any], lang: Lang) -> tuple[str, str]:
     """The message and hint of a finding, filled in."""
     entry = _catalogue()[rule]["messages"][message]
-    shown = {key: _shown(value) for key, value in args.items()}
+    shown = {key: _shown(value, lang) for key, value in args.items()}
     text = entry["zh" if lang == "zh" else "en"].format_map(shown)
     hint = entry["hint_zh" if lang == "zh" else "hint_en"].format_map(shown)
     return text, hint
 
 
-def _shown(value: Any) -> str:
+def _shown(value: Any, lang: Lang) -> str:
+    if isinstance(value, Localised):
+        return value.zh if lang == "zh" else value.en
     if isinstance(value, date):
         return value.isoformat()
     return str(value)

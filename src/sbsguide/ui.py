@@ -43,6 +43,12 @@ _TEXT: dict[str, tuple[str, str]] = {
         "没有名为“{topic}”的规则或条款(sbs rules 列出规则和条款)",
         'no rule or clause "{topic}" (`sbs rules` lists them)',
     ),
+    "no-c-parser": (
+        "未安装 ruamel.yaml.clib(libyaml)，改用纯 Python 解析，检查大文件会明显变慢；"
+        "请运行 pip install ruamel.yaml.clib",
+        "ruamel.yaml.clib (libyaml) is not installed; parsing falls back to pure Python "
+        "and large files check slowly. Run: pip install ruamel.yaml.clib",
+    ),
     "cannot-write": ("无法写入 {path}：{reason}", "cannot write {path}: {reason}"),
     "internal": (
         "sbs 内部错误：{error}。请把命令和文件一起报告给维护者(设置 SBS_DEBUG=1 可显示详细信息)",

@@ -7,7 +7,7 @@ Adding a rule: write its check in the module of its clause group, add it here, a
 from __future__ import annotations
 
 from sbsguide.findings import Severity
-from sbsguide.rules import organization, posts, references, services, structure, trial
+from sbsguide.rules import catalogue, organization, posts, references, services, structure, trial
 from sbsguide.rules.base import Context, Rule, Violation
 
 LOAD_RULES = (
@@ -28,6 +28,10 @@ MODEL_RULES = (
     structure.system_code,
     references.normative_references,
     references.standard_number,
+    catalogue.superseded_standard,
+    catalogue.unknown_standard,
+    catalogue.title_mismatch,
+    catalogue.prefer_public_standards,
     organization.working_group,
     organization.duties_assigned,
     organization.work_plan,

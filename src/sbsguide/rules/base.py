@@ -13,6 +13,7 @@ from datetime import date
 from functools import cached_property
 from typing import Any
 
+from sbsguide.catalogue import Catalogue, load_catalogue
 from sbsguide.findings import Severity
 from sbsguide.guide import Guide
 from sbsguide.model import NotApplicable, StandardEntry, StandardSystem
@@ -48,6 +49,11 @@ class Context:
         self.system = system
         self.as_of = as_of
         self.guide = guide
+
+    @cached_property
+    def catalogue(self) -> Catalogue:
+        """The standards catalogue (read on first use)."""
+        return load_catalogue()
 
     @cached_property
     def entries(self) -> list[Placed]:

@@ -7,8 +7,10 @@ from collections.abc import Iterator
 
 from sbsguide import numbers
 from sbsguide.findings import Severity
+from sbsguide.messages import Localised
 from sbsguide.model import NotApplicable
-from sbsguide.rules.base import Context, Violation, rule
+from sbsguide.rules.base import Context, Placed, Violation, rule
+from sbsguide.rules.catalogue import confidence_note
 from sbsguide.source import dotted
 
 SYSTEM_CODE = re.compile(r"(?P<prefix>JC|SS|BZ|GW)(?P<category>\d{2})-(?P<sequence>\d{3})")
@@ -82,6 +84,7 @@ def layer_placement(ctx: Context) -> Iterator[Violation]:
                 {"post": entry.post, "place": dotted(placed.path[1:3])},
                 clause="6.5.1",
             )
+        yield from _catalogue_place(ctx, placed)
         match = SYSTEM_CODE.fullmatch(entry.code or "")
         if match is None:
             continue
@@ -96,6 +99,34 @@ def layer_placement(ctx: Context) -> Iterator[Violation]:
                 {"code": entry.code, "expected": expected, "place": dotted(placed.path[1:3])},
                 clause="4.2",
             )
+
+
+def _catalogue_place(ctx: Context, placed: Placed) -> Iterator[Violation]:
+    """A known standard sits in one of its catalogue categories (an agency's own are its call)."""
+    number = numbers.parse(placed.entry.number) if placed.entry.number else None
+    if number is None or placed.category is None:
+        return
+    editions = ctx.catalogue.editions_of(number.base)
+    fitting = list(dict.fromkeys(c for e in editions for c in e.categories))
+    here = f"{placed.subsystem}.{placed.category}"
+    if not fitting or here in fitting:
+        return
+    names = {c.dotted: c for c in ctx.guide.categories()}
+    places = Localised(
+        "、".join(f"{key}({names[key].name})" for key in fitting if key in names),
+        ", ".join(f"{key} ({names[key].name_en})" for key in fitting if key in names),
+    )
+    yield Violation(
+        "catalogue-place",
+        (*placed.path, "number"),
+        {
+            "number": placed.entry.number,
+            "places": places,
+            "place": here,
+            "confidence": confidence_note(*editions),
+        },
+        clause="6.1",
+    )
 
 
 @rule("duplicate-standard", "4.2", severity=Severity.WARNING)

@@ -1,0 +1,153 @@
+"""The standards catalogue: which editions exist, which is current on a date, where each belongs.
+
+Data: ``standards.yaml`` beside this file. Status is judged *as of* a date: an edition whose
+successor takes effect on D is current before D and superseded from D (GB/T 22080-2016 is current
+until 2025-12-31). Confidence travels with every fact, so a message built on a low-confidence
+fact can say so.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from typing import Any
+
+from sbsguide.numbers import StandardNumber, parse
+from sbsguide.resources import data
+
+
+@dataclass(frozen=True, slots=True)
+class Edition:
+    """One edition of a standard (or a policy document) as the catalogue knows it."""
+
+    number: str  # without year: "GB/T 24421.2"
+    year: int | None
+    title: str | None
+    kind: str
+    status: str  # current | superseded | withdrawn | unknown
+    categories: tuple[str, ...]
+    confidence: str
+    source: str
+    former_titles: tuple[str, ...] = ()
+    number_forms: tuple[str, ...] = ()
+    superseded_by: str | None = None
+    superseded_on: date | None = None
+    issued: date | None = None
+    implemented: date | None = None
+    replaces: tuple[str, ...] = ()
+    note: str | None = None
+
+    @property
+    def canonical(self) -> str:
+        """``GB/T 24421.2-2023``; a policy document's number as it is."""
+        if self.year is None or self.kind == "policy":
+            return self.number
+        return f"{self.number}-{self.year}"
+
+    @property
+    def base(self) -> str:
+        """The edition-free identity, as :attr:`StandardNumber.base` gives it."""
+        parsed = parse(self.number)
+        return parsed.base if parsed else self.number
+
+    def status_on(self, day: date) -> str:
+        """The status on ``day``: a replacement not yet in force leaves the edition current."""
+        if (
+            self.status == "superseded"
+            and self.superseded_on is not None
+            and day < self.superseded_on
+        ):
+            return "current"
+        return self.status
+
+    @property
+    def is_public(self) -> bool:
+        """National, industry or local (clause 4.4)."""
+        return self.kind.startswith("national") or self.kind in ("industry", "local")
+
+
+def comparable_title(title: str) -> str:
+    """A title with width, punctuation and spacing differences removed."""
+    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", title)).lower()
+
+
+class Catalogue:
+    """All editions, indexed by edition-free number."""
+
+    def __init__(self, editions: Iterable[Edition]) -> None:
+        self.editions = tuple(editions)
+        self._by_base: dict[str, list[Edition]] = {}
+        for edition in self.editions:
+            self._by_base.setdefault(edition.base, []).append(edition)
+        for editions_of in self._by_base.values():
+            editions_of.sort(key=lambda e: e.year or 0)
+
+    def editions_of(self, base: str) -> list[Edition]:
+        """Every known edition of a standard, oldest first."""
+        return self._by_base.get(base, [])
+
+    def edition(self, number: StandardNumber) -> Edition | None:
+        """The catalogue's entry for exactly this edition."""
+        return next((e for e in self.editions_of(number.base) if e.year == number.year), None)
+
+    def current(self, base: str, day: date) -> Edition | None:
+        """The newest edition current on ``day``."""
+        current = [e for e in self.editions_of(base) if e.status_on(day) == "current"]
+        return current[-1] if current else None
+
+    def successor(self, edition: Edition, day: date) -> Edition | None:
+        """The edition in force on ``day`` that replaces ``edition``, following the chain."""
+        seen: set[str] = set()
+        while edition.superseded_by and edition.superseded_by not in seen:
+            seen.add(edition.superseded_by)
+            number = parse(edition.superseded_by)
+            following = self.edition(number) if number else None
+            if following is None:
+                return None
+            if following.status_on(day) == "current":
+                return following
+            edition = following
+        return None
+
+    def near_miss(self, number: StandardNumber) -> Edition | None:
+        """A known standard one slip away from ``number`` (GB/T 14421.1 → GB/T 24421.1)."""
+        same_code = [b for b in self._by_base if b.split(" ")[0] == number.code]
+        close = difflib.get_close_matches(number.base, same_code, n=1, cutoff=0.88)
+        return self.editions_of(close[0])[-1] if close else None
+
+    def for_category(self, category: str, day: date) -> list[Edition]:
+        """Editions current on ``day`` that fit a category, surest first."""
+        rank = {"high": 0, "medium": 1, "low": 2}
+        fitting = [
+            e for e in self.editions if category in e.categories and e.status_on(day) == "current"
+        ]
+        return sorted(fitting, key=lambda e: (rank.get(e.confidence, 3), e.number))
+
+    def search(self, query: str) -> list[Edition]:
+        """Editions whose number or title contains the query (width and spacing ignored)."""
+        wanted = comparable_title(query)
+        return [
+            e
+            for e in self.editions
+            if wanted
+            and (
+                wanted in comparable_title(e.canonical) or wanted in comparable_title(e.title or "")
+            )
+        ]
+
+
+def _edition(raw: dict[str, Any]) -> Edition:
+    tuples = ("former_titles", "number_forms", "replaces", "categories")
+    fields: dict[str, Any] = {k: tuple(v or ()) if k in tuples else v for k, v in raw.items()}
+    return Edition(**fields)
+
+
+@cache
+def load_catalogue() -> Catalogue:
+    """The catalogue shipped with this version of sbs."""
+    return Catalogue(_edition(e) for e in data("sbsguide.catalogue", "standards.yaml")["entries"])
