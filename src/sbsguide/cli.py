@@ -200,6 +200,37 @@ def explain(
 
 
 @app.command()
+def catalog(
+    query: Annotated[str | None, typer.Argument(help="编号或名称中的词，如 24421 或 应急")] = None,
+    category: Annotated[
+        str | None, typer.Option("--category", help="只列适用于该类别的标准，如 support.safety")
+    ] = None,
+    output_format: Annotated[str, typer.Option("--format", help="text 或 json")] = "text",
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="按该日期判断现行状态(默认今天)")
+    ] = None,
+    lang: LangOption = None,
+) -> None:
+    """查询标准目录：版本、状态、替代、类别、置信度和来源。Search the standards catalogue."""
+    from sbsguide.catalogue import load_catalogue
+    from sbsguide.catalogue.view import matches, render_json, render_text
+    from sbsguide.guide import load_guide
+
+    language = _lang(lang)
+    day = _as_of(as_of, language)
+    if category and category not in {c.dotted for c in load_guide().categories()}:
+        raise UsageError(text("unknown-category", language, category=category))
+    if output_format not in ("text", "json"):
+        raise UsageError(f"--format: text | json ({output_format})")
+    catalogue = load_catalogue()
+    found = matches(catalogue, query, category, day)
+    if output_format == "json":
+        sys.stdout.write(render_json(found, catalogue, day))
+    else:
+        sys.stdout.write(render_text(found, catalogue, day, language))
+
+
+@app.command()
 def schema() -> None:
     """输出 system.yaml 的 JSON Schema。Print the JSON Schema of system.yaml."""
     from sbsguide.schema import render

@@ -49,6 +49,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "ruamel.yaml.clib (libyaml) is not installed; parsing falls back to pure Python "
         "and large files check slowly. Run: pip install ruamel.yaml.clib",
     ),
+    "unknown-category": (
+        "没有类别“{category}”(类别写成 support.safety 这样的形式)",
+        'no category "{category}" (write categories as support.safety)',
+    ),
     "cannot-write": ("无法写入 {path}：{reason}", "cannot write {path}: {reason}"),
     "internal": (
         "sbs 内部错误：{error}。请把命令和文件一起报告给维护者(设置 SBS_DEBUG=1 可显示详细信息)",

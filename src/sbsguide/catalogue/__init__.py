@@ -56,13 +56,15 @@ class Edition:
         return parsed.base if parsed else self.number
 
     def status_on(self, day: date) -> str:
-        """The status on ``day``: a replacement not yet in force leaves the edition current."""
-        if (
-            self.status == "superseded"
-            and self.superseded_on is not None
-            and day < self.superseded_on
-        ):
+        """The status on ``day``.
+
+        A replacement not yet in force leaves the edition current; an edition before its
+        implementation date is ``upcoming``.
+        """
+        if self.status == "superseded" and self.superseded_on and day < self.superseded_on:
             return "current"
+        if self.status == "current" and self.implemented and day < self.implemented:
+            return "upcoming"
         return self.status
 
     @property
