@@ -9,9 +9,18 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from sbsguide.engine import CheckOptions, check_bytes
 from sbsguide.findings import Finding
+
+# CI runs the same examples every time; locally hypothesis explores (HYPOTHESIS_PROFILE=long
+# for a longer search).
+settings.register_profile("ci", derandomize=True, deadline=None)
+settings.register_profile("long", max_examples=2000, deadline=None)
+settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "default")
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"

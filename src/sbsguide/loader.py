@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from sbsguide.source import LogicalPath, SourceMap
+from sbsguide.source import LogicalPath, SourceMap, Span
 
 MAX_BYTES = 20 * 1024 * 1024
 """Largest file read, unless ``SBS_MAX_BYTES`` says otherwise (about 80,000 standards)."""
@@ -106,23 +106,26 @@ def _decoded_with_warning(
     return text, [LoadProblem("file-encoding", "not-utf8", {"encoding": label}, (), 1, 1)]
 
 
-def read_yaml(text: str) -> Document:
-    """Parse one YAML document; syntax problems come back as ``yaml-syntax`` problems."""
+def read_yaml(text: str, *, spans: bool = False) -> Document:
+    """Parse one YAML document; syntax problems come back as ``yaml-syntax`` problems.
+
+    With ``spans`` the source map also holds each node's exact character span (for `sbs fix`).
+    """
     from ruamel.yaml.error import YAMLError
 
     try:
-        return _build(text, pure=False)
+        return _build(text, pure=False, spans=spans)
     except YAMLError:
         pass  # libyaml rejects some valid YAML: see the module's docstring
     except _Rejected as rejected:
         return Document(None, SourceMap(), [rejected.problem])
     if _MASK not in text:
         try:
-            return _build(_INNER_COLON.sub(_MASK, text), pure=False, masked=True)
+            return _build(_INNER_COLON.sub(_MASK, text), pure=False, masked=True, spans=spans)
         except (YAMLError, _Rejected):
             pass
     try:
-        return _build(text, pure=True)
+        return _build(text, pure=True, spans=spans)
     except YAMLError as error:
         return Document(None, SourceMap(), [_syntax_problem(error, text)])
     except _Rejected as rejected:
@@ -173,11 +176,24 @@ _MERGE = "tag:yaml.org,2002:merge"
 class _Frame:
     """An open mapping or sequence while its events arrive."""
 
-    __slots__ = ("anchor", "container", "is_map", "key", "key_mark", "merged", "path", "size")
+    __slots__ = (
+        "anchor",
+        "container",
+        "flow",
+        "is_map",
+        "key",
+        "key_mark",
+        "merged",
+        "path",
+        "size",
+        "start",
+    )
 
-    def __init__(self, container: Any, path: LogicalPath, anchor: str | None) -> None:
+    def __init__(self, container: Any, path: LogicalPath, anchor: str | None, start: Any) -> None:
         self.container = container
         self.path = path
+        self.start = start
+        self.flow = False
         self.anchor = anchor
         self.is_map = isinstance(container, dict)
         self.key: Any = _NO_KEY
@@ -189,10 +205,12 @@ class _Frame:
 class _Builder:
     """Turns parser events into Python data and a source map."""
 
-    def __init__(self, pure: bool, masked: bool = False) -> None:
+    def __init__(self, pure: bool, masked: bool = False, spans: bool = False) -> None:
         from ruamel.yaml import YAML
 
         self.masked = masked
+        self.spans = spans
+        self.key_starts: dict[LogicalPath, int] = {}
         self.yaml = YAML(typ="safe", pure=pure)
         self.constructor = self.yaml.constructor
         # The YAML 1.2 implicit-type table (first character → [(tag, pattern)]), read once:
@@ -270,7 +288,13 @@ class _Builder:
         path = (*frame.path, key)
         frame.container[key] = value
         self.source.record(path, frame.key_mark.line, frame.key_mark.column)
+        if self.spans:
+            self.key_starts[path] = frame.key_mark.index
         return path
+
+    def keep_span(self, path: LogicalPath, start: Any, end: Any, *, flow: bool = False) -> None:
+        """Keep a node's exact span (asked for by `sbs fix`, which rewrites text in place)."""
+        self.source.spans[path] = Span(self.key_starts.get(path), start.index, end.index, flow)
 
     def _take_key(self, frame: _Frame, key: Any, mark: Any) -> None:
         if isinstance(key, (dict, list)):
@@ -307,10 +331,14 @@ class _Builder:
             raise _Rejected(self._at(event.start_mark, "yaml-syntax", "complex-key", {}))
         if event.anchor:
             self.open_anchors.add(event.anchor)
-        self.stack.append(_Frame(container, path, event.anchor))
+        frame = _Frame(container, path, event.anchor, event.start_mark)
+        frame.flow = bool(event.flow_style)
+        self.stack.append(frame)
 
-    def close(self) -> None:
+    def close(self, end: Any) -> None:
         frame = self.stack.pop()
+        if self.spans:
+            self.keep_span(frame.path, frame.start, end, flow=frame.flow)
         if frame.key is not _NO_KEY:  # cannot happen with a well-formed event stream
             frame.container[frame.key] = None
         if self.stack:
@@ -333,17 +361,19 @@ class _Builder:
         self.add(value, event.start_mark, size)
 
 
-def _build(text: str, *, pure: bool, masked: bool = False) -> Document:
+def _build(text: str, *, pure: bool, masked: bool = False, spans: bool = False) -> Document:
     from ruamel.yaml import events as ev
 
-    builder = _Builder(pure, masked)
+    builder = _Builder(pure, masked, spans)
     documents = 0
     for event in builder.yaml.parse(text):
         kind = type(event)
         if kind is ev.ScalarEvent:
             builder.nodes += 1
             value = builder.scalar(event)
-            builder.add(value, event.start_mark, 1)
+            path = builder.add(value, event.start_mark, 1)
+            if spans and path is not None:
+                builder.keep_span(path, event.start_mark, event.end_mark)
             if event.anchor:
                 builder.anchors[event.anchor] = (value, 1)
         elif kind is ev.MappingStartEvent:
@@ -353,7 +383,7 @@ def _build(text: str, *, pure: bool, masked: bool = False) -> Document:
             builder.nodes += 1
             builder.open([], event)
         elif kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
-            builder.close()
+            builder.close(event.end_mark)
         elif kind is ev.AliasEvent:
             builder.alias(event)
         elif kind is ev.DocumentStartEvent:

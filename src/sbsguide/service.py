@@ -1,11 +1,17 @@
-"""The check service: named paths → one :class:`CheckResult`."""
+"""The services behind the commands: check named paths; plan and write the fixes of a file."""
 
 from __future__ import annotations
 
-from sbsguide.engine import CheckOptions, check_file
+import codecs
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from sbsguide.engine import CheckOptions, check_bytes, check_file
 from sbsguide.files import targets
-from sbsguide.findings import CheckResult, FileResult
+from sbsguide.findings import CheckResult, FileResult, Finding, Severity
 from sbsguide.guide import load_guide
+from sbsguide.messages import Lang
 
 
 def run_check(names: list[str], options: CheckOptions) -> CheckResult:
@@ -15,3 +21,73 @@ def run_check(names: list[str], options: CheckOptions) -> CheckResult:
         for t in targets(names, options.lang)
     ]
     return CheckResult(results, options.as_of, load_guide().id, options.lang)
+
+
+class FixRefused(Exception):
+    """The fixed text would not load cleanly: nothing is written (a bug to report)."""
+
+
+@dataclass(slots=True)
+class FixPlan:
+    """What `sbs fix` would do to one file."""
+
+    original: str
+    fixed: str
+    changes: list[tuple[int, str]] = field(default_factory=list)
+    blocking: list[Finding] = field(default_factory=list)  # syntax, schema or encoding errors
+    encoding: str = "utf-8"
+    bom: bytes = b""
+
+    @property
+    def changed(self) -> bool:
+        """Whether the file would change."""
+        return self.fixed != self.original
+
+    def encoded(self) -> bytes:
+        """The fixed file in the file's own encoding (and BOM)."""
+        return self.bom + self.fixed.encode(self.encoding)
+
+
+_LOAD_RULES = frozenset({"file-encoding"})  # yaml-syntax and schema are always reported
+
+
+def plan_fix(raw: bytes, as_of: date, lang: Lang) -> FixPlan:
+    """The safe rewrites of a file's content; refused (``blocking``) unless it loads cleanly."""
+    from sbsguide import fix, loader
+    from sbsguide.validate import validate
+
+    options = CheckOptions(as_of=as_of, lang=lang, select=_LOAD_RULES)
+    blocking = [f for f in check_bytes(raw, options) if f.severity is Severity.ERROR]
+    text, problems = loader.decode(raw)
+    if blocking or text is None:
+        return FixPlan(text or "", text or "", blocking=blocking)
+    encoding = (
+        "gb18030"
+        if any(p.args.get("encoding") == "GB18030" for p in problems)
+        else ("utf-16" if problems else "utf-8")
+    )
+    bom = codecs.BOM_UTF8 if raw.startswith(codecs.BOM_UTF8) else b""
+    document = loader.read_yaml(text, spans=True)
+    system, _ = validate(document.data)
+    assert system is not None  # no schema error was found above
+    changes = fix.plan(text, system, document.source, as_of, load_guide())
+    fixed = fix.apply(text, changes)
+    plan = FixPlan(
+        text,
+        fixed,
+        fix.changed_lines(text, changes, lang),
+        encoding=encoding,
+        bom=b"" if encoding == "utf-16" else bom,
+    )
+    if plan.changed and any(
+        f.severity is Severity.ERROR for f in check_bytes(plan.encoded(), options)
+    ):
+        raise FixRefused("the fixed text does not load")
+    return plan
+
+
+def write_fix(path: Path, plan: FixPlan) -> None:
+    """Write the fixed file in one rename (the old file survives an interruption)."""
+    from sbsguide.atomic import write_bytes
+
+    write_bytes(path, plan.encoded())

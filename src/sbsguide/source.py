@@ -38,17 +38,33 @@ def parse_dotted(text: str) -> LogicalPath:
     return tuple(int(part) if part.isdigit() else part for part in text.split("."))
 
 
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Character offsets of a node in the text: its key (for a mapping entry) and its value.
+
+    For a flow or block collection the value runs from its first to its last character (the
+    braces of a flow mapping included); for a scalar, its quotes included.
+    """
+
+    key_start: int | None
+    start: int
+    end: int
+    flow: bool = False
+
+
 class SourceMap:
     """Where each node of one YAML document starts.
 
     For a mapping entry the position is that of its key (what an editor shows as the line of
-    ``key: value``); for a sequence item, that of the item.
+    ``key: value``); for a sequence item, that of the item. Exact spans are kept only when asked
+    for (by the commands that rewrite text).
     """
 
-    __slots__ = ("_starts",)
+    __slots__ = ("_starts", "spans")
 
     def __init__(self) -> None:
         self._starts: dict[LogicalPath, tuple[int, int]] = {}
+        self.spans: dict[LogicalPath, Span] = {}
 
     def record(self, path: LogicalPath, line0: int, column0: int) -> None:
         """Record a node's start from the parser's 0-based mark."""

@@ -53,6 +53,18 @@ _TEXT: dict[str, tuple[str, str]] = {
         "没有类别“{category}”(类别写成 support.safety 这样的形式)",
         'no category "{category}" (write categories as support.safety)',
     ),
+    "fix-blocked": (
+        "{path} 有语法、格式或编码错误，sbs fix 不修改这样的文件；请先改正上述问题",
+        "{path} has syntax, format or encoding errors; sbs fix leaves such a file alone. "
+        "Correct them first",
+    ),
+    "fix-nothing": ("{path}：无需修改", "{path}: nothing to fix"),
+    "fix-done": ("{path}：已完成 {n} 处修改", "{path}: {n} changes made"),
+    "fix-refused": (
+        "修改后的 {path} 无法通过校验，未写入任何内容。这是 sbs 的缺陷，请报告",
+        "the fixed {path} would not load, so nothing was written. This is a bug in sbs; "
+        "please report it",
+    ),
     "cannot-write": ("无法写入 {path}：{reason}", "cannot write {path}: {reason}"),
     "internal": (
         "sbs 内部错误：{error}。请把命令和文件一起报告给维护者(设置 SBS_DEBUG=1 可显示详细信息)",

@@ -37,7 +37,7 @@ def _file_lines(file: FileResult, lang: Lang) -> Iterator[tuple[str, str | None]
         return
     shown = [f for f in file.findings if not f.waived]
     for finding in shown:
-        yield _finding_line(file.path, finding, lang), STYLE[finding.severity.value]
+        yield finding_line(file.path, finding, lang), STYLE[finding.severity.value]
         yield f"    {text('hint', lang)}{finding.hint}", "dim"
     counts = file.counts()
     if not file.findings:
@@ -58,7 +58,7 @@ def _file_lines(file: FileResult, lang: Lang) -> Iterator[tuple[str, str | None]
         )
 
 
-def _finding_line(path: str, finding: Finding, lang: Lang) -> str:
+def finding_line(path: str, finding: Finding, lang: Lang) -> str:
     severity = text(finding.severity.value, lang)
     clause = finding.clause or "—"
     return (

@@ -1,0 +1,236 @@
+"""`sbs fix`: the safe rewrites of SPEC §4, made as text splices at exact parser spans.
+
+Rewriting through a YAML emitter re-flows what it does not understand: indentation, line width,
+quoting, flow style. Here the parser's marks say where each value starts and ends, and only those
+characters change, so comments, key order, quoting, styles and blank lines survive byte for byte.
+The result is parsed and validated again before anything is written; a second run finds nothing
+to do. Facts of low confidence are never applied automatically.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from sbsguide import numbers
+from sbsguide.catalogue import Catalogue, Edition
+from sbsguide.guide import Guide
+from sbsguide.messages import Localised
+from sbsguide.model import StandardSystem
+from sbsguide.rules.base import Context, Placed
+from sbsguide.rules.structure import SYSTEM_CODE
+from sbsguide.source import SourceMap, Span
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """Replace ``text[start:end]`` with ``new``; ``what`` says why, for the user."""
+
+    start: int
+    end: int
+    new: str
+    what: Localised
+
+
+def plan(
+    text: str, system: StandardSystem, source: SourceMap, as_of: date, guide: Guide
+) -> list[Change]:
+    """Every safe rewrite of a valid system, as non-overlapping changes."""
+    ctx = Context(system, as_of, guide)
+    planner = _Planner(text, source, ctx.catalogue, as_of)
+    for placed in ctx.entries:
+        planner.entry(placed)
+    planner.codes(ctx)
+    return planner.changes
+
+
+def apply(text: str, changes: list[Change]) -> str:
+    """The text with every change made (they never overlap)."""
+    for change in sorted(changes, key=lambda c: c.start, reverse=True):
+        text = text[: change.start] + change.new + text[change.end :]
+    return text
+
+
+class _Planner:
+    def __init__(self, text: str, source: SourceMap, catalogue: Catalogue, as_of: date) -> None:
+        self.text = text
+        self.spans = source.spans
+        self.catalogue = catalogue
+        self.as_of = as_of
+        self.changes: list[Change] = []
+
+    def entry(self, placed: Placed) -> None:
+        written = placed.entry.number
+        number = numbers.parse(written) if written else None
+        span = self.spans.get((*placed.path, "number"))
+        if number is None or span is None or written is None:
+            return
+        successor = self._successor(number)
+        if successor is not None:
+            self._replace_edition(placed, span, written, number, successor)
+        elif number.canonical != written:
+            self._set(
+                span,
+                number.canonical,
+                Localised(
+                    f"{written} → {number.canonical}(规范写法)",
+                    f"{written} → {number.canonical} (canonical form)",
+                ),
+            )
+
+    def _successor(self, number: numbers.StandardNumber) -> Edition | None:
+        edition = self.catalogue.edition(number) if number.dated else None
+        if edition is None or edition.status_on(self.as_of) != "superseded":
+            return None
+        successor = self.catalogue.successor(edition, self.as_of)
+        if successor is None or "low" in (edition.confidence, successor.confidence):
+            return None
+        return successor
+
+    def _replace_edition(
+        self, placed: Placed, span: Span, written: str, old: numbers.StandardNumber, new: Edition
+    ) -> None:
+        self._set(
+            span,
+            new.canonical,
+            Localised(
+                f"{written} → {new.canonical}(现行版本，原编号记入 replaces)",
+                f"{written} → {new.canonical} (current edition; the old number kept in replaces)",
+            ),
+        )
+        name_span = self.spans.get((*placed.path, "name"))
+        title = new.title
+        if title and "：" in placed.entry.name:  # keep the file's full-width typography
+            title = title.replace(":", "：")
+        if name_span is not None and title and title != placed.entry.name:
+            self._set(name_span, title, Localised(f"名称改为《{title}》", f"title set to {title}"))
+        replaces = self.spans.get((*placed.path, "replaces"))
+        if replaces is not None:
+            self._set(replaces, old.canonical, Localised("", ""))
+        else:
+            self._add_after(span, "replaces", old.canonical)
+        implemented = self.spans.get((*placed.path, "implemented"))
+        if implemented is not None and new.implemented is not None:
+            self._set(implemented, new.implemented.isoformat(), Localised("", ""))
+        elif implemented is not None:
+            self._remove_pair(implemented)
+
+    def codes(self, ctx: Context) -> None:
+        """Assign the next free 体系编号 of its category to every entry that has none."""
+        used = {p.entry.code for p in ctx.entries if p.entry.code}
+        for placed in ctx.entries:
+            if placed.entry.code:
+                continue
+            subsystem = ctx.guide.subsystem(placed.subsystem)
+            entry_span = self.spans.get(placed.path)
+            if subsystem is None or entry_span is None:
+                continue
+            prefix = f"{subsystem.code_prefix}{placed.category_number:02d}-"
+            taken = [int(c[-3:]) for c in used if c.startswith(prefix) and SYSTEM_CODE.fullmatch(c)]
+            sequence = max(taken, default=0) + 1
+            while f"{prefix}{sequence:03d}" in used:
+                sequence += 1
+            if sequence > 999:
+                continue
+            code = f"{prefix}{sequence:03d}"
+            used.add(code)
+            self._add_first(
+                entry_span,
+                "code",
+                code,
+                Localised(
+                    f"为《{placed.entry.name}》分配体系编号 {code}",
+                    f"code {code} assigned to {placed.entry.name}",
+                ),
+            )
+
+    # -- text operations -------------------------------------------------------------------
+
+    def _set(self, span: Span, value: str, what: Localised) -> None:
+        original = self.text[span.start : span.end]
+        self.changes.append(
+            Change(span.start, span.end, _scalar(value, original, self._in_flow(span)), what)
+        )
+
+    def _add_after(self, value_span: Span, key: str, value: str) -> None:
+        """Add ``key: value`` right after a sibling's value, in the sibling's style."""
+        if self._in_flow(value_span):
+            self.changes.append(
+                Change(
+                    value_span.end,
+                    value_span.end,
+                    f", {key}: {_scalar(value, '', True)}",
+                    Localised("", ""),
+                )
+            )
+            return
+        line_end = self.text.find("\n", value_span.end)
+        line_end = len(self.text) if line_end < 0 else line_end
+        column = (value_span.key_start or value_span.start) - (
+            self.text.rfind("\n", 0, value_span.start) + 1
+        )
+        self.changes.append(
+            Change(
+                line_end,
+                line_end,
+                f"\n{' ' * column}{key}: {_scalar(value, '', False)}",
+                Localised("", ""),
+            )
+        )
+
+    def _add_first(self, entry: Span, key: str, value: str, what: Localised) -> None:
+        """Add ``key: value`` as the first key of a mapping entry."""
+        if entry.flow:
+            self.changes.append(Change(entry.start + 1, entry.start + 1, f"{key}: {value}, ", what))
+            return
+        column = entry.start - (self.text.rfind("\n", 0, entry.start) + 1)
+        self.changes.append(
+            Change(entry.start, entry.start, f"{key}: {value}\n{' ' * column}", what)
+        )
+
+    def _remove_pair(self, value: Span) -> None:
+        """Remove ``key: value`` (and its separator) where that is unambiguous."""
+        if value.key_start is None:
+            return
+        if self._in_flow(value):
+            comma = self.text.rfind(",", 0, value.key_start)
+            if comma >= 0 and not self.text[comma + 1 : value.key_start].strip():
+                self.changes.append(Change(comma, value.end, "", Localised("", "")))
+            return
+        line_start = self.text.rfind("\n", 0, value.key_start) + 1
+        line_end = self.text.find("\n", value.end)
+        if not self.text[line_start : value.key_start].strip() and line_end >= 0:
+            self.changes.append(Change(line_start, line_end + 1, "", Localised("", "")))
+
+    def _in_flow(self, span: Span) -> bool:
+        """Whether a value sits inside a flow mapping (``{...}`` on one line, here)."""
+        line_start = self.text.rfind("\n", 0, span.start) + 1
+        before = self.text[line_start : span.start]
+        return before.count("{") > before.count("}")
+
+
+_PLAIN_UNSAFE = re.compile(r"^[\s\-?:,\[\]{}#&*!|>'\"%@`]|: | #|\s$")
+_FLOW_UNSAFE = re.compile(r"[:,\[\]{}#]")
+
+
+def _scalar(value: str, original: str, flow: bool) -> str:
+    """``value`` written as the original was quoted, or plain where YAML allows it."""
+    if original.startswith("'"):
+        return "'" + value.replace("'", "''") + "'"
+    if (
+        original.startswith('"')
+        or _PLAIN_UNSAFE.search(value)
+        or (flow and _FLOW_UNSAFE.search(value))
+    ):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return value
+
+
+def changed_lines(text: str, changes: list[Change], lang: str) -> list[tuple[int, str]]:
+    """(line, what) for each change that says something, in file order."""
+    described = [c for c in sorted(changes, key=lambda c: c.start) if c.what.zh]
+    return [
+        (text.count("\n", 0, c.start) + 1, c.what.zh if lang == "zh" else c.what.en)
+        for c in described
+    ]
