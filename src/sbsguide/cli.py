@@ -84,13 +84,21 @@ def _root(
     """sbs: 中小企业公共服务标准体系 — check, explain, and (soon) scaffold and report."""
 
 
+FORMATS = ("text", "json", "sarif", "junit", "github", "gitlab")
+
+
 @app.command()
 def check(
     paths: Annotated[
         list[str] | None, typer.Argument(help="system.yaml 文件或目录(默认 ./system.yaml)")
     ] = None,
-    output_format: Annotated[str, typer.Option("--format", help="text 或 json")] = "text",
-    output: Annotated[Path | None, typer.Option("--output", help="把 json 结果写入文件")] = None,
+    output_format: Annotated[
+        list[str] | None,
+        typer.Option("--format", help="text | json | sarif | junit | github | gitlab，可重复"),
+    ] = None,
+    output: Annotated[
+        list[Path] | None, typer.Option("--output", help="按顺序对应 --format 的输出文件，可重复")
+    ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="警告也视为失败")] = False,
     select: Annotated[str | None, typer.Option("--select", help="只运行这些规则(逗号分隔)")] = None,
     ignore: Annotated[str | None, typer.Option("--ignore", help="不运行这些规则(逗号分隔)")] = None,
@@ -107,8 +115,7 @@ def check(
     from sbsguide.service import run_check
 
     language = _lang(lang)
-    if output_format not in ("text", "json"):
-        raise UsageError(f"--format: text | json ({output_format})")
+    destinations = _destinations(output_format or ["text"], output or [], language)
     options = CheckOptions(
         as_of=_as_of(as_of, language),
         lang=language,
@@ -117,20 +124,40 @@ def check(
         use_waivers=not no_waivers,
     )
     _warn_without_c_parser(language)
-    result = run_check(paths or [], options)
-    if output_format == "text":
-        from sbsguide.output import text_format
+    result = run_check(paths or [], options, strict=strict)
+    for name, target in destinations:
+        _emit(name, target, result, language)
+    raise typer.Exit(result.exit_code())
 
+
+def _destinations(
+    formats: list[str], outputs: list[Path], lang: Lang
+) -> list[tuple[str, Path | None]]:
+    """Pair each --format with its --output in order; at most one goes to stdout."""
+    names = [n.strip() for value in formats for n in value.split(",") if n.strip()]
+    for name in names:
+        if name not in FORMATS:
+            raise UsageError(text("bad-format", lang, value=name, formats=" | ".join(FORMATS)))
+    if len(outputs) > len(names) or len(names) - len(outputs) > 1:
+        raise UsageError(text("format-output-pairs", lang))
+    return [(name, outputs[i] if i < len(outputs) else None) for i, name in enumerate(names)]
+
+
+def _emit(name: str, target: Path | None, result: object, lang: Lang) -> None:
+    from sbsguide.findings import CheckResult
+    from sbsguide.output import MACHINE_FORMATS, github, text_format
+
+    assert isinstance(result, CheckResult)
+    if name == "github":
+        github.append_step_summary(result)
+    if name == "text" and target is None:
         _print_text(text_format.lines(result))
+        return
+    document = text_format.render(result) if name == "text" else MACHINE_FORMATS[name](result)
+    if target is None:
+        sys.stdout.write(document)
     else:
-        from sbsguide.output import MACHINE_FORMATS
-
-        document = MACHINE_FORMATS[output_format](result)
-        if output is None:
-            sys.stdout.write(document)
-        else:
-            _write(output, document, language)
-    raise typer.Exit(result.exit_code(strict=strict))
+        _write(target, document, lang)
 
 
 def _warn_without_c_parser(lang: Lang) -> None:

@@ -74,6 +74,7 @@ class CheckResult:
     as_of: date
     guide: str
     lang: str
+    strict: bool = False  # warnings fail the run too (--strict)
 
     def summary(self) -> dict[str, int]:
         """Totals over all files, in the shape of the JSON ``summary``."""
@@ -83,12 +84,13 @@ class CheckResult:
                 total[key] += value
         return total
 
-    def exit_code(self, *, strict: bool = False) -> int:
+    def fails(self, finding: Finding) -> bool:
+        """Whether a finding fails the run: an unwaived error, or warning under --strict."""
+        failing = (Severity.ERROR, Severity.WARNING) if self.strict else (Severity.ERROR,)
+        return not finding.waived and finding.severity in failing
+
+    def exit_code(self) -> int:
         """0 clean, 1 failing findings, 2 a file that could not be opened (SPEC §4)."""
         if any(result.error is not None for result in self.files):
             return 2
-        failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
-        for result in self.files:
-            if any(f.severity in failing and not f.waived for f in result.findings):
-                return 1
-        return 0
+        return 1 if any(self.fails(f) for r in self.files for f in r.findings) else 0

@@ -14,13 +14,13 @@ from sbsguide.guide import load_guide
 from sbsguide.messages import Lang
 
 
-def run_check(names: list[str], options: CheckOptions) -> CheckResult:
+def run_check(names: list[str], options: CheckOptions, *, strict: bool = False) -> CheckResult:
     """Check every file the names lead to; unreadable ones are listed with their reason."""
     results = [
         FileResult(t.shown, error=t.error) if t.error else check_file(t.path, t.shown, options)
         for t in targets(names, options.lang)
     ]
-    return CheckResult(results, options.as_of, load_guide().id, options.lang)
+    return CheckResult(results, options.as_of, load_guide().id, options.lang, strict)
 
 
 class FixRefused(Exception):

@@ -65,6 +65,14 @@ _TEXT: dict[str, tuple[str, str]] = {
         "the fixed {path} would not load, so nothing was written. This is a bug in sbs; "
         "please report it",
     ),
+    "bad-format": (
+        "未知的输出格式“{value}”(可用：{formats})",
+        'unknown format "{value}" (use {formats})',
+    ),
+    "format-output-pairs": (
+        "--output 与 --format 按顺序一一对应，最多一个格式输出到屏幕",
+        "each --output pairs with a --format in order; at most one format goes to stdout",
+    ),
     "cannot-write": ("无法写入 {path}：{reason}", "cannot write {path}: {reason}"),
     "internal": (
         "sbs 内部错误：{error}。请把命令和文件一起报告给维护者(设置 SBS_DEBUG=1 可显示详细信息)",

@@ -1,0 +1,26 @@
+"""What the CI formats share: relative paths and stable fingerprints."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from sbsguide.findings import Finding
+
+
+def relative_uri(path: str) -> str:
+    """The path relative to the working directory, with forward slashes (as CI systems want)."""
+    candidate = Path(path)
+    if candidate.is_absolute():
+        try:
+            candidate = candidate.resolve().relative_to(Path.cwd().resolve())
+        except ValueError:
+            return candidate.as_posix()
+    return Path(os.path.normpath(candidate)).as_posix()
+
+
+def fingerprint(path: str, finding: Finding) -> str:
+    """Rule + file + logical path + message: stable when lines move, distinct per finding."""
+    key = "\x1f".join((finding.rule, relative_uri(path), finding.path, finding.message))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
