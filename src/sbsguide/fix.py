@@ -9,7 +9,6 @@ to do. Facts of low confidence are never applied automatically.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -21,6 +20,7 @@ from sbsguide.model import StandardSystem
 from sbsguide.rules.base import Context, Placed
 from sbsguide.rules.structure import SYSTEM_CODE
 from sbsguide.source import SourceMap, Span
+from sbsguide.yamltext import scalar
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +150,9 @@ class _Planner:
     def _set(self, span: Span, value: str, what: Localised) -> None:
         original = self.text[span.start : span.end]
         self.changes.append(
-            Change(span.start, span.end, _scalar(value, original, self._in_flow(span)), what)
+            Change(
+                span.start, span.end, scalar(value, flow=self._in_flow(span), like=original), what
+            )
         )
 
     def _add_after(self, value_span: Span, key: str, value: str) -> None:
@@ -160,7 +162,7 @@ class _Planner:
                 Change(
                     value_span.end,
                     value_span.end,
-                    f", {key}: {_scalar(value, '', True)}",
+                    f", {key}: {scalar(value, flow=True)}",
                     Localised("", ""),
                 )
             )
@@ -174,7 +176,7 @@ class _Planner:
             Change(
                 line_end,
                 line_end,
-                f"\n{' ' * column}{key}: {_scalar(value, '', False)}",
+                f"\n{' ' * column}{key}: {scalar(value, flow=False)}",
                 Localised("", ""),
             )
         )
@@ -208,23 +210,6 @@ class _Planner:
         line_start = self.text.rfind("\n", 0, span.start) + 1
         before = self.text[line_start : span.start]
         return before.count("{") > before.count("}")
-
-
-_PLAIN_UNSAFE = re.compile(r"^[\s\-?:,\[\]{}#&*!|>'\"%@`]|: | #|\s$")
-_FLOW_UNSAFE = re.compile(r"[:,\[\]{}#]")
-
-
-def _scalar(value: str, original: str, flow: bool) -> str:
-    """``value`` written as the original was quoted, or plain where YAML allows it."""
-    if original.startswith("'"):
-        return "'" + value.replace("'", "''") + "'"
-    if (
-        original.startswith('"')
-        or _PLAIN_UNSAFE.search(value)
-        or (flow and _FLOW_UNSAFE.search(value))
-    ):
-        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    return value
 
 
 def changed_lines(text: str, changes: list[Change], lang: str) -> list[tuple[int, str]]:

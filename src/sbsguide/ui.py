@@ -73,6 +73,32 @@ _TEXT: dict[str, tuple[str, str]] = {
         "--output 与 --format 按顺序一一对应，最多一个格式输出到屏幕",
         "each --output pairs with a --format in order; at most one format goes to stdout",
     ),
+    "init-not-a-dir": ("{path} 是一个文件，不是目录", "{path} is a file, not a directory"),
+    "init-unwritable": (
+        "无法在 {path} 中写入文件(没有写权限)",
+        "cannot write into {path} (no permission)",
+    ),
+    "init-bad-credit-code": (
+        "统一社会信用代码“{code}”无效(应为18位并通过 GB 32100 校验)",
+        'the credit code "{code}" is invalid (18 characters, GB 32100 check)',
+    ),
+    "init-agency-placeholder": ("待填写：实施机构名称", "TO FILL: agency name"),
+    "init-principal-placeholder": ("待填写：主要负责人", "TO FILL: principal"),
+    "init-ask-agency": ("实施机构名称", "Agency name"),
+    "init-ask-principal": ("主要负责人(标准化工作组组长)", "Principal (leads the working group)"),
+    "init-ask-credit-code": (
+        "统一社会信用代码(可直接回车跳过)",
+        "Unified social credit code (Enter to skip)",
+    ),
+    "init-written": ("已写入 {path}", "wrote {path}"),
+    "init-skipped": (
+        "已存在，未覆盖(用 --force 覆盖)：{path}",
+        "exists, left as is (--force overwrites): {path}",
+    ),
+    "init-next": (
+        "下一步：按注释填写 {path}，然后运行 sbs check {path}",
+        "next: fill in {path} as its comments say, then run sbs check {path}",
+    ),
     "cannot-write": ("无法写入 {path}：{reason}", "cannot write {path}: {reason}"),
     "internal": (
         "sbs 内部错误：{error}。请把命令和文件一起报告给维护者(设置 SBS_DEBUG=1 可显示详细信息)",

@@ -99,6 +99,7 @@ class Guide:
     normative_references: tuple[NormativeReference, ...]
     department_suffixes: tuple[str, ...]
     position_levels: tuple[str, ...]
+    cited_documents: tuple[dict[str, str], ...]
 
     def subsystem(self, key: str) -> Subsystem | None:
         """The sub-system with this key, if the guide has one."""
@@ -142,4 +143,5 @@ def load_guide() -> Guide:
         ),
         department_suffixes=tuple(framework["department_suffixes"]),
         position_levels=tuple(framework["position_levels"]),
+        cited_documents=tuple(framework["cited_documents"]),
     )
