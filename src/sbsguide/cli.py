@@ -328,6 +328,71 @@ def fix(
 
 
 @app.command()
+def report(
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="system.yaml 文件(默认 ./system.yaml)")
+    ] = None,
+    kind: Annotated[
+        str, typer.Option("--kind", help="table(标准体系表) | gap(差距分析) | all")
+    ] = "all",
+    output_format: Annotated[
+        str, typer.Option("--format", help="html,md,xlsx,docx,csv 中的一个或多个(逗号分隔)")
+    ] = "html,xlsx,docx",
+    output: Annotated[Path, typer.Option("--output", help="输出目录")] = Path("sbs-report"),
+    as_of: Annotated[str | None, typer.Option("--as-of", help="检查日期(默认今天)")] = None,
+    lang: LangOption = None,
+) -> None:
+    """生成标准体系表和差距分析报告。Write the standard-system table and the gap report."""
+    from sbsguide.atomic import write_bytes
+    from sbsguide.output.text_format import finding_line
+    from sbsguide.report.build import FORMATS, KINDS, build, safe_folder_name
+
+    language = _lang(lang)
+    day = _as_of(as_of, language)
+    kinds = KINDS if kind == "all" else (kind,)
+    formats = tuple(f.strip() for f in output_format.split(",") if f.strip())
+    if kind != "all" and kind not in KINDS:
+        raise UsageError(text("bad-kind", language, value=kind))
+    for name in formats:
+        if name not in FORMATS:
+            raise UsageError(text("bad-format", language, value=name, formats=",".join(FORMATS)))
+    sources = paths or [Path("system.yaml")]
+    if output.exists() and not output.is_dir():
+        raise UsageError(text("init-not-a-dir", language, path=output))
+    blocked = False
+    for source in sources:
+        try:
+            raw = source.read_bytes()
+        except OSError as error:
+            raise UsageError(
+                text("cannot-open", language, path=source, reason=error.strerror)
+            ) from None
+        reports = build(raw, kinds, formats, day, language)
+        for finding in reports.blocking:
+            sys.stdout.write(finding_line(str(source), finding, language) + "\n")
+        if reports.blocking:
+            sys.stdout.write(text("report-blocked", language, path=source) + "\n")
+            blocked = True
+            continue
+        folder = (
+            output
+            if len(sources) == 1
+            else output
+            / safe_folder_name(source.parent.name if source.name == "system.yaml" else source.stem)
+        )
+        for name, content in reports.files:
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                write_bytes(folder / name, content)
+            except OSError as error:
+                raise UsageError(
+                    text("cannot-write", language, path=folder / name, reason=error.strerror)
+                ) from None
+            sys.stdout.write(text("init-written", language, path=folder / name) + "\n")
+    raise typer.Exit(1 if blocked else 0)
+
+
+@app.command()
 def rules(lang: LangOption = None) -> None:
     """列出所有规则。List the rules: name, clause, severity, summary."""
     from sbsguide.explain import rules_table

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -154,18 +154,7 @@ def _apply_waivers(
 
 
 def _waived(finding: Finding, reason: str) -> Finding:
-    return Finding(
-        finding.rule,
-        finding.clause,
-        finding.severity,
-        finding.message,
-        finding.hint,
-        finding.path,
-        finding.line,
-        finding.column,
-        waived=True,
-        waiver_reason=reason,
-    )
+    return replace(finding, waived=True, waiver_reason=reason)
 
 
 class _Stamper:
@@ -190,6 +179,7 @@ class _Stamper:
             path=dotted(violation.path),
             line=position.line,
             column=position.column,
+            key=violation.message,
         )
 
     def load_problem(self, problem: LoadProblem, source: SourceMap) -> Finding:
@@ -205,13 +195,4 @@ class _Stamper:
         )
         if problem.line is None:
             return finding
-        return Finding(
-            finding.rule,
-            finding.clause,
-            finding.severity,
-            finding.message,
-            finding.hint,
-            finding.path,
-            problem.line,
-            problem.column or 1,
-        )
+        return replace(finding, line=problem.line, column=problem.column or 1)

@@ -43,6 +43,7 @@ class Finding:
     column: int
     waived: bool = False
     waiver_reason: str | None = None
+    key: str = ""  # the message id within the rule, e.g. "running" for trial-period
 
     @property
     def sort_key(self) -> tuple[int, int, str]:

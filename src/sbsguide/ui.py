@@ -99,6 +99,15 @@ _TEXT: dict[str, tuple[str, str]] = {
         "下一步：按注释填写 {path}，然后运行 sbs check {path}",
         "next: fill in {path} as its comments say, then run sbs check {path}",
     ),
+    "bad-kind": (
+        "未知的报告种类“{value}”(可用：table、gap、all)",
+        'unknown report kind "{value}" (table, gap, all)',
+    ),
+    "report-blocked": (
+        "{path} 有语法、格式或编码错误，无法生成报告；请先改正上述问题",
+        "{path} has syntax, format or encoding errors, so no report was written; "
+        "correct them first",
+    ),
     "cannot-write": ("无法写入 {path}：{reason}", "cannot write {path}: {reason}"),
     "internal": (
         "sbs 内部错误：{error}。请把命令和文件一起报告给维护者(设置 SBS_DEBUG=1 可显示详细信息)",

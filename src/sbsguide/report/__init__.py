@@ -1,0 +1,1 @@
+"""`sbs report`: the standard-system table and the gap report, built once, rendered per format."""

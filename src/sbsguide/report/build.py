@@ -1,0 +1,84 @@
+"""From a system file to report documents: check it, build the models, render each format."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sbsguide.findings import Finding, Severity
+from sbsguide.messages import Lang
+
+KINDS = ("table", "gap")
+FORMATS = ("html", "md", "xlsx", "docx", "csv")
+FILE_NAMES = {
+    ("table", "zh"): "标准体系表",
+    ("gap", "zh"): "差距分析报告",
+    ("table", "en"): "standard-system-table",
+    ("gap", "en"): "gap-report",
+}
+
+
+@dataclass(slots=True)
+class Reports:
+    """The documents of one system file, or the findings that stop them."""
+
+    files: list[tuple[str, bytes]] = field(default_factory=list)
+    blocking: list[Finding] = field(default_factory=list)
+
+
+def _renderers() -> dict[tuple[str, str], Callable[[Any], bytes]]:
+    from sbsguide.report import render_text, spreadsheet, word
+
+    return {
+        ("table", "md"): render_text.table_markdown,
+        ("table", "html"): render_text.table_html,
+        ("table", "docx"): word.table_docx,
+        ("table", "xlsx"): lambda r: spreadsheet.xlsx(spreadsheet.table_sheets(r)),
+        ("table", "csv"): lambda r: spreadsheet.csv_bytes(spreadsheet.table_sheets(r)[2][1]),
+        ("gap", "md"): render_text.gap_markdown,
+        ("gap", "html"): render_text.gap_html,
+        ("gap", "docx"): word.gap_docx,
+        ("gap", "xlsx"): lambda r: spreadsheet.xlsx(spreadsheet.gap_sheets(r)),
+        ("gap", "csv"): lambda r: spreadsheet.csv_bytes(spreadsheet.gap_sheets(r)[1][1]),
+    }
+
+
+def build(
+    raw: bytes, kinds: tuple[str, ...], formats: tuple[str, ...], as_of: date, lang: Lang
+) -> Reports:
+    """Every requested document of one file's content."""
+    from sbsguide import loader
+    from sbsguide.engine import CheckOptions, check_bytes
+    from sbsguide.report.model import build_gap, build_table
+    from sbsguide.validate import validate
+
+    findings = check_bytes(raw, CheckOptions(as_of=as_of, lang=lang))
+    blocking = [
+        f
+        for f in findings
+        if f.rule in ("yaml-syntax", "schema", "file-encoding") and f.severity is Severity.ERROR
+    ]
+    if blocking:
+        return Reports(blocking=blocking)
+    text, _ = loader.decode(raw)
+    system, _ = validate(loader.read_yaml(text or "").data)
+    assert system is not None  # no schema error was found
+    table = build_table(system, findings, as_of, lang)
+    models = {"table": table, "gap": build_gap(system, findings, as_of, lang, table)}
+    renderers = _renderers()
+    return Reports(
+        [
+            (f"{FILE_NAMES[kind, lang]}.{fmt}", renderers[kind, fmt](models[kind]))
+            for kind in kinds
+            for fmt in formats
+        ]
+    )
+
+
+def safe_folder_name(text: str) -> str:
+    """A folder name from user text: no separators, no dots at the start, nothing hidden."""
+    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "_", text).strip(" .")
+    return cleaned[:80] or "system"

@@ -1,0 +1,34 @@
+"""Markdown and HTML renderings of the reports, through the sandboxed templates."""
+
+from __future__ import annotations
+
+from sbsguide.report.diagram import layout
+from sbsguide.report.model import LEVELS, GapReport, TableReport
+from sbsguide.report.templating import environment
+
+
+def table_markdown(report: TableReport) -> bytes:
+    """The standard-system table as Markdown (structure as a text tree)."""
+    template = environment(html=False).get_template("table.md.j2")
+    return template.render(r=report, L=report.labels, levels=LEVELS).encode("utf-8")
+
+
+def gap_markdown(report: GapReport) -> bytes:
+    """The gap report as Markdown."""
+    template = environment(html=False).get_template("gap.md.j2")
+    return template.render(r=report, L=report.labels).encode("utf-8")
+
+
+def table_html(report: TableReport) -> bytes:
+    """The standard-system table as one self-contained HTML page with an SVG diagram."""
+    root = f"{report.cover.agency} {report.labels['table_title']}"
+    template = environment(html=True).get_template("table.html.j2")
+    return template.render(
+        r=report, L=report.labels, levels=LEVELS, diagram=layout(report, root)
+    ).encode("utf-8")
+
+
+def gap_html(report: GapReport) -> bytes:
+    """The gap report as one self-contained HTML page."""
+    template = environment(html=True).get_template("gap.html.j2")
+    return template.render(r=report, L=report.labels).encode("utf-8")

@@ -1,0 +1,35 @@
+"""The Jinja environment of the reports: sandboxed, strict, autoescaping for HTML."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from jinja2 import FileSystemLoader, StrictUndefined
+from jinja2.sandbox import SandboxedEnvironment
+
+from sbsguide.resources import shipped_dir
+
+
+def markdown_cell(value: object) -> str:
+    """Text that cannot break a Markdown table row or start markup it should not."""
+    text = str(value).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    for special in ("<", ">", "*", "_", "`", "[", "]"):
+        text = text.replace(special, "\\" + special)
+    return text
+
+
+@cache
+def environment(html: bool) -> SandboxedEnvironment:
+    """The sandbox the report templates render in."""
+    folder = Path(str(shipped_dir("templates"))) / "report"
+    env = SandboxedEnvironment(
+        loader=FileSystemLoader(folder),
+        autoescape=html,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["cell"] = markdown_cell
+    return env

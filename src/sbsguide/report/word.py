@@ -1,0 +1,206 @@
+"""Word (python-docx) renderings of the reports.
+
+Real headings and tables, a page-number footer, and 宋体 set for East Asian text so the document
+opens correctly in Word and WPS.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from typing import Any
+
+from sbsguide.report.model import LEVELS, GapReport, TableReport
+from sbsguide.report.spreadsheet import Row
+
+CJK_FONT = "宋体"
+LATIN_FONT = "Times New Roman"
+
+
+def _document() -> Any:
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+    from docx.oxml.ns import qn
+    from docx.shared import Mm, Pt
+
+    document = Document()
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    for name in ("Normal", "Title", "Heading 1", "Heading 2", "Heading 3", "Table Grid"):
+        style = document.styles[name]
+        style.font.name = LATIN_FONT
+        fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+        fonts.set(qn("w:eastAsia"), CJK_FONT)
+        if name == "Normal":
+            style.font.size = Pt(10.5)
+    _page_number_footer(section)
+    return document
+
+
+def _page_number_footer(section: Any) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    paragraph = section.footer.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = paragraph.add_run()
+    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
+        if kind:
+            field = OxmlElement("w:fldChar")
+            field.set(qn("w:fldCharType"), kind)
+            run._r.append(field)
+        else:
+            instruction = OxmlElement("w:instrText")
+            instruction.set(qn("xml:space"), "preserve")
+            instruction.text = text
+            run._r.append(instruction)
+
+
+def _table(document: Any, rows: Sequence[Row], *, header: bool = True) -> Any:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    width = max(len(r) for r in rows)
+    table = document.add_table(rows=0, cols=width)
+    table.style = "Table Grid"
+    for index, row in enumerate(rows):
+        cells = table.add_row().cells
+        for column, value in enumerate(row):
+            cells[column].text = "" if value is None else str(value)
+            if header and index == 0:
+                for run in cells[column].paragraphs[0].runs:
+                    run.bold = True
+        if header and index == 0:  # repeat the header row on every page
+            properties = table.rows[0]._tr.get_or_add_trPr()
+            repeat = OxmlElement("w:tblHeader")
+            repeat.set(qn("w:val"), "true")
+            properties.append(repeat)
+    return table
+
+
+def _save(document: Any) -> bytes:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def table_docx(r: TableReport) -> bytes:
+    """The standard-system table as a Word document."""
+    L = r.labels
+    document = _document()
+    document.add_heading(f"{r.cover.agency} {L['table_title']}", level=0)
+    _table(
+        document,
+        [
+            [L["agency"], r.cover.agency],
+            [L["credit_code"], r.cover.credit_code or "—"],
+            [L["guide"], r.cover.guide],
+            [L["as_of"], r.cover.as_of.isoformat()],
+            [L["standards_count"], r.cover.standards],
+        ],
+        header=False,
+    )
+
+    document.add_page_break()
+    document.add_heading(L["structure"], level=1)
+    document.add_paragraph(L["structure_note"])
+    structure: list[Row] = [[L["layer"].format(n=""), L["subsystem"], L["category"], L["count"]]]
+    for s in r.subsystems:
+        for c in s.categories:
+            shown = L["not_applicable"] if c.not_applicable is not None else c.count
+            structure.append([L["layer"].format(n=s.layer), f"{s.name} ({s.count})", c.name, shown])
+    _table(document, structure)
+
+    document.add_page_break()
+    document.add_heading(L["detail"], level=1)
+    for s in r.subsystems:
+        document.add_heading(f"{L['layer'].format(n=s.layer)} {s.name}", level=2)
+        for c in s.categories:
+            document.add_heading(f"{c.name} ({c.clause})" if c.clause else c.name, level=3)
+            if c.not_applicable is not None:
+                document.add_paragraph(f"{L['not_applicable']}：{c.not_applicable}")
+            elif not c.rows:
+                document.add_paragraph(L["no_standards"])
+            else:
+                rows: list[Row] = [
+                    [
+                        L["seq"],
+                        L["code"],
+                        L["number"],
+                        L["name"],
+                        L["implemented"],
+                        L["replaces"],
+                        L["remark"],
+                    ]
+                ]
+                rows += [
+                    [x.seq, x.code, x.number, x.name, x.implemented, x.replaces, x.remark]
+                    for x in c.rows
+                ]
+                _table(document, rows)
+
+    document.add_page_break()
+    document.add_heading(L["statistics"], level=1)
+    stats: list[Row] = [
+        [L["subsystem"], *(L[level] for level in LEVELS), L["total"], L["public_share"]]
+    ]
+    stats += [
+        [row.label, *row.counts, row.total, row.public_share] for row in (*r.statistics, r.totals)
+    ]
+    _table(document, stats)
+
+    document.add_page_break()
+    document.add_heading(L["explanatory_note"], level=1)
+    for paragraph in r.note:
+        document.add_paragraph(paragraph)
+    return _save(document)
+
+
+def gap_docx(r: GapReport) -> bytes:
+    """The gap report as a Word document."""
+    L = r.labels
+    document = _document()
+    document.add_heading(f"{r.cover.agency} {L['gap_title']}", level=0)
+    _table(
+        document,
+        [
+            [L["agency"], r.cover.agency],
+            [L["guide"], r.cover.guide],
+            [L["as_of"], r.cover.as_of.isoformat()],
+            [L["verdict"], L["conforming"] if r.conforming else L["not_conforming"]],
+            [L["score"], f"{r.score} ({r.shall_met}/{r.shall_total})"],
+        ],
+        header=False,
+    )
+    document.add_heading(L["clauses"], level=1)
+    _table(
+        document,
+        [[L["clause"], L["requirement"], L["verdict"], L["evidence"]]]
+        + [
+            [f"{c.number} {c.title}", c.requirement, L[c.verdict], "\n".join(c.evidence) or "—"]
+            for c in r.clauses
+        ],
+    )
+    document.add_page_break()
+    document.add_heading(L["coverage"], level=1)
+    _table(
+        document,
+        [[L["subsystem"], L["category"], L["count"], L["status"], L["suggestions"]]]
+        + [
+            [c.subsystem, c.category, c.count, L[c.status], "\n".join(c.suggestions) or "—"]
+            for c in r.coverage
+        ],
+    )
+    document.add_page_break()
+    document.add_heading(L["actions"], level=1)
+    if r.actions:
+        _table(
+            document,
+            [[L["priority"], L["severity"], L["clause"], L["line"], L["problem"], L["fix"]]]
+            + [[a.priority, L[a.severity], a.clause, a.line, a.problem, a.fix] for a in r.actions],
+        )
+    else:
+        document.add_paragraph(L["none"])
+    return _save(document)

@@ -1,0 +1,260 @@
+"""`sbs report`: every format read back as its user would, and consistent with `sbs check`."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from conftest import AS_OF, CONFORMING, EXAMPLES, ROOT, run_sbs
+from sbsguide.loader import read_yaml
+from sbsguide.report.build import build
+
+ALL_FORMATS = ("html", "md", "xlsx", "docx", "csv")
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+def _numbers(path: Path) -> list[str]:
+    data = read_yaml(path.read_text(encoding="utf-8")).data
+    found = []
+    for categories in data["standards"].values():
+        for value in categories.values():
+            if isinstance(value, list):
+                found += [e["number"] for e in value if "number" in e]
+    return found
+
+
+def _files(path: Path, lang: str = "zh") -> dict[str, bytes]:
+    reports = build(path.read_bytes(), ("table", "gap"), ALL_FORMATS, AS_OF, lang)  # type: ignore[arg-type]
+    assert not reports.blocking
+    return dict(reports.files)
+
+
+@pytest.fixture(scope="module")
+def conforming() -> dict[str, bytes]:
+    return _files(CONFORMING)
+
+
+def test_every_standard_appears_once_in_every_format(conforming: dict[str, bytes]) -> None:
+    from docx import Document
+    from openpyxl import load_workbook
+
+    numbers = _numbers(CONFORMING)
+    assert len(numbers) == len(set(numbers)) == 115
+    html = conforming["标准体系表.html"].decode()
+    md = conforming["标准体系表.md"].decode()
+    rows = list(csv.reader(io.StringIO(conforming["标准体系表.csv"].decode("utf-8-sig"))))
+    book = load_workbook(io.BytesIO(conforming["标准体系表.xlsx"]))
+    detail = book["标准明细表"]
+    xlsx_numbers = [row[2].value for row in detail.iter_rows(min_row=2) if row[2].value]
+    document = Document(io.BytesIO(conforming["标准体系表.docx"]))
+    docx_numbers = [
+        t.rows[i].cells[2].text for t in document.tables[2:-1] for i in range(1, len(t.rows))
+    ]
+    for number in numbers:
+        assert html.count(f">{number}<") == 1, number
+        assert md.count(f"| {number.replace('/', '/')} |") == 1, number
+    assert [r[2] for r in rows[1:] if r[2]] == numbers
+    assert xlsx_numbers == numbers
+    assert docx_numbers == numbers
+
+
+def test_statistics_add_up(conforming: dict[str, bytes]) -> None:
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(io.BytesIO(conforming["标准体系表.xlsx"]))["标准统计表"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
+    *subsystems, totals = rows
+    for row in rows:
+        assert sum(row[1:7]) == row[7]
+    assert [sum(r[i] for r in subsystems) for i in range(1, 8)] == totals[1:8]
+    assert totals[7] == 115
+    national, industry, local = totals[1:4]
+    assert totals[8] == f"{100 * (national + industry + local) / 115:.1f}%"
+
+
+def test_xlsx_is_usable_in_excel(conforming: dict[str, bytes]) -> None:
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(conforming["标准体系表.xlsx"]))
+    assert book.sheetnames == ["封面", "标准体系结构图", "标准明细表", "标准统计表", "编制说明"]
+    detail = book["标准明细表"]
+    assert detail.freeze_panes == "A2"
+    assert [c.value for c in detail[1]][:7] == [
+        "序号",
+        "体系编号",
+        "标准编号",
+        "标准名称",
+        "实施日期",
+        "被代替标准号",
+        "备注",
+    ]
+    number_cells = [row[2] for row in detail.iter_rows(min_row=2) if row[2].value]
+    assert all(c.data_type == "s" for c in number_cells)
+    assert detail.column_dimensions["D"].width >= 40  # Chinese titles fit
+
+
+def test_docx_has_headings_tables_footer_and_a_cjk_font(conforming: dict[str, bytes]) -> None:
+    from docx import Document
+
+    document = Document(io.BytesIO(conforming["标准体系表.docx"]))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert "标准明细表" in headings and "标准统计表" in headings and "编制说明" in headings
+    footer = document.sections[0].footer._element.xml
+    assert "PAGE" in footer
+    normal = document.styles["Normal"].element.xml
+    assert 'w:eastAsia="宋体"' in normal
+
+
+def test_gap_verdicts_come_from_the_check(tmp_path: Path) -> None:
+    files = _files(EXAMPLES / "qujing-draft" / "system.yaml")
+    gap = files["差距分析报告.md"].decode()
+    check = json.loads(
+        run_sbs(
+            "check", str(EXAMPLES / "qujing-draft"), "--format", "json", "--as-of", "2026-11-26"
+        ).stdout
+    )
+    errors = check["summary"]["error"]
+    assert f"错误 {errors} ·" in gap
+    assert re.search(r"\| 5\.5\.1 标准实施和评价 \(应\) \| .* \| 不符合 \|", gap)
+    assert re.search(r"\| 5\.2 制定标准化工作计划 \(应\) \| .* \| 符合 \|", gap)
+    clean = _files(CONFORMING)["差距分析报告.md"].decode()
+    assert "| 符合指南中可检查的要求 |" in clean and "100.0%" in clean
+
+
+@pytest.mark.parametrize("example", ["kunming-hightech", "qujing-draft"])
+def test_markdown_reports_are_pinned(example: str, golden) -> None:  # type: ignore[no-untyped-def]
+    files = _files(EXAMPLES / example / "system.yaml")
+    golden(f"report/{example}.table.md", files["标准体系表.md"].decode())
+    golden(f"report/{example}.gap.md", files["差距分析报告.md"].decode())
+
+
+HOSTILE = (
+    CONFORMING.read_text(encoding="utf-8")
+    .replace("  name: 昆明高新区中小企业公共服务中心\n", '  name: "<img src=x onerror=alert(1)>"\n')
+    .replace(
+        "{code: BZ03-001, number: Q/KMGX 320-2024, name: 采购管理制度",
+        '{code: BZ03-001, number: Q/KMGX 320-2024, name: "=HYPERLINK(\\"http://x\\")"',
+    )
+)
+
+
+def test_hostile_text_stays_text_in_every_format(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    path = tmp_path / "system.yaml"
+    path.write_text(HOSTILE, encoding="utf-8")
+    files = _files(path)
+    html = files["标准体系表.html"].decode()
+    assert "<img" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
+    book = load_workbook(io.BytesIO(files["标准体系表.xlsx"]))
+    cells = [
+        c for row in book["标准明细表"].iter_rows() for c in row if str(c.value).startswith("=")
+    ]
+    assert cells and all(c.data_type == "s" for c in cells)
+    rows = list(csv.reader(io.StringIO(files["标准体系表.csv"].decode("utf-8-sig"))))
+    assert any(r[3] == '\'=HYPERLINK("http://x")' for r in rows)
+    assert "\\<img" in files["标准体系表.md"].decode()
+
+
+def test_report_command_writes_only_its_own_files(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "mine.txt").write_text("keep", encoding="utf-8")
+    result = run_sbs(
+        "report",
+        str(CONFORMING),
+        "--output",
+        str(out),
+        "--format",
+        "html,md",
+        "--as-of",
+        "2026-11-26",
+    )
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        ["mine.txt", "标准体系表.html", "标准体系表.md", "差距分析报告.html", "差距分析报告.md"]
+    )
+    assert (out / "mine.txt").read_text(encoding="utf-8") == "keep"
+    english = run_sbs(
+        "report",
+        str(CONFORMING),
+        "--output",
+        str(out),
+        "--format",
+        "md",
+        "--kind",
+        "gap",
+        "--lang",
+        "en",
+        "--as-of",
+        "2026-11-26",
+    )
+    assert english.returncode == 0 and (out / "gap-report.md").exists()
+
+
+def test_report_refuses_a_broken_file_and_bad_options(tmp_path: Path) -> None:
+    path = tmp_path / "system.yaml"
+    path.write_text("version: 1\nagency: {name: a\n", encoding="utf-8")
+    result = run_sbs("report", str(path), "--output", str(tmp_path / "out"))
+    assert result.returncode == 1 and not (tmp_path / "out").exists()
+    assert run_sbs("report", str(CONFORMING), "--format", "pdf").returncode == 2
+    assert run_sbs("report", str(CONFORMING), "--kind", "summary-x").returncode == 2
+
+
+def _chromium() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--hide-scrollbars",
+]
+
+
+def _run_chromium(*args: str) -> subprocess.CompletedProcess[str]:
+    browser = _chromium()
+    if browser is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI installs chromium (.ci/run); it is missing")
+        pytest.skip("chromium is not installed")
+    profile = tempfile.mkdtemp()
+    return subprocess.run(
+        [browser, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_html_in_real_chromium(tmp_path: Path) -> None:
+    path = tmp_path / "system.yaml"
+    path.write_text(HOSTILE, encoding="utf-8")
+    page = tmp_path / "table.html"
+    page.write_bytes(_files(path)["标准体系表.html"])
+    dom = _run_chromium("--dump-dom", page.as_uri()).stdout
+    assert "<title>&lt;img src=x onerror=alert(1)&gt; 标准体系表</title>" in dom
+    assert dom.count('<tr class="standard">') == 115
+    assert "<svg" in dom and "<img" not in dom
+    ARTIFACTS.mkdir(exist_ok=True)
+    screenshot = ARTIFACTS / "standard-system-table.png"
+    _run_chromium("--window-size=1100,1400", f"--screenshot={screenshot}", page.as_uri())
+    assert screenshot.stat().st_size > 10_000
+    pdf = ARTIFACTS / "standard-system-table.pdf"
+    _run_chromium(f"--print-to-pdf={pdf}", "--no-pdf-header-footer", page.as_uri())
+    assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 10_000
