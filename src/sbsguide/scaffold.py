@@ -52,6 +52,11 @@ class Suggestion:
     edition: Edition
     note: str | None = None  # e.g. the undated DB53/T 1117 asks for its year
 
+    @property
+    def asks_year(self) -> bool:
+        """Whether the entry's edition year is still to be filled in."""
+        return self.note == "year"
+
     def flow(self) -> str:
         """The entry as a flow mapping."""
         pairs = [f"code: {self.code}", f"number: {scalar(self.edition.canonical, flow=True)}"]
@@ -116,9 +121,16 @@ def context(options: ScaffoldOptions) -> dict[str, Any]:
                     "entries": [] if options.minimal else sure,
                     "suggestions": sure if options.minimal else [],
                     "unsure": unsure,
+                    "not_applicable": None,
                 }
             )
-        subsystems.append({"subsystem": subsystem, "categories": categories})
+        subsystems.append({"subsystem": subsystem, "categories": categories, "extra": []})
+    return common_context(options, subsystems)
+
+
+def common_context(options: ScaffoldOptions, subsystems: list[dict[str, Any]]) -> dict[str, Any]:
+    """The template context around the standards (shared with `sbs import`)."""
+    guide = load_guide()
     return {
         "options": options,
         "agency": scalar(options.agency, flow=False),
@@ -165,12 +177,11 @@ def _entries(
     return numbered[:cut], numbered[cut:end], numbered[end:]
 
 
-def render(options: ScaffoldOptions) -> list[tuple[str, str]]:
-    """The files of a scaffold: (path relative to DIR, content)."""
+def _environment() -> Any:
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
     folder = Path(str(shipped_dir("templates"))) / "init"
-    environment = Environment(
+    return Environment(
         loader=FileSystemLoader(folder),
         undefined=StrictUndefined,
         keep_trailing_newline=True,
@@ -178,6 +189,18 @@ def render(options: ScaffoldOptions) -> list[tuple[str, str]]:
         lstrip_blocks=True,
         autoescape=False,
     )
+
+
+def render_system(data: dict[str, Any], lang: Lang) -> str:
+    """``system.yaml`` from a template context (the scaffold's, or an import's)."""
+    suffix = "" if lang == "zh" else ".en"
+    rendered: str = _environment().get_template(f"system.yaml{suffix}.j2").render(data)
+    return rendered
+
+
+def render(options: ScaffoldOptions) -> list[tuple[str, str]]:
+    """The files of a scaffold: (path relative to DIR, content)."""
+    environment = _environment()
     data = context(options)
     suffix = "" if options.lang == "zh" else ".en"
     files = [

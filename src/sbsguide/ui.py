@@ -108,6 +108,44 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{path} has syntax, format or encoding errors, so no report was written; "
         "correct them first",
     ),
+    "import-exists": (
+        "{path} 已存在；用 --force 覆盖，或用 --output 指定其他文件",
+        "{path} exists; --force overwrites it, or choose another --output",
+    ),
+    "import-kind": ("{path} 不是 .xlsx 或 .csv 文件", "{path} is not an .xlsx or .csv file"),
+    "import-encoding": (
+        "{path} 既不是 UTF-8 也不是 GB18030 编码",
+        "{path} is neither UTF-8 nor GB18030",
+    ),
+    "import-unreadable": (
+        "无法读取 {path}(不是有效的 Excel 文件)",
+        "cannot read {path} (not a valid workbook)",
+    ),
+    "import-sheet": ("{path} 中没有工作表“{sheet}”", '{path} has no sheet "{sheet}"'),
+    "import-no-header": (
+        "{path} 中找不到标准明细表的表头(需要“标准名称”及“标准编号”等列)",
+        "no standard-table header found in {path} (columns such as 标准名称 and 标准编号)",
+    ),
+    "import-read": (
+        "从工作表“{sheet}”读取 {rows} 项标准(跳过空行、小计和分节标题 {skipped} 行)，按类别：",
+        'read {rows} standards from sheet "{sheet}" ({skipped} blank, subtotal or section rows '
+        "skipped), by category:",
+    ),
+    "import-na": ("不适用：{reason}", "not applicable: {reason}"),
+    "import-guessed": (
+        "以下 {n} 项按推断归类，请核对：",
+        "{n} rows placed by inference; please check:",
+    ),
+    "import-by-catalogue": ("依据标准目录", "from the catalogue"),
+    "import-by-title": ("依据名称中的词", "from words of the title"),
+    "import-unplaced": (
+        "以下 {n} 项未能归类，已放入“待归类(导入)”类别：",
+        '{n} rows could not be placed and are in the "to be placed" category:',
+    ),
+    "import-written": (
+        "已写入 {path}；运行 sbs check {path} 查看还需补充的内容",
+        "wrote {path}; run sbs check {path} to see what is still missing",
+    ),
     "cannot-write": ("无法写入 {path}：{reason}", "cannot write {path}: {reason}"),
     "internal": (
         "sbs 内部错误：{error}。请把命令和文件一起报告给维护者(设置 SBS_DEBUG=1 可显示详细信息)",

@@ -1,0 +1,198 @@
+"""`sbs import`: realistic tables in, every standard out exactly once, in the right category."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from conftest import CONFORMING, run_sbs
+from sbsguide.importer import date_of, read_table, text_of
+from sbsguide.loader import read_yaml
+
+openpyxl = pytest.importorskip("openpyxl")
+
+HEADER_A = [
+    "序号",
+    "标准体系表编号",
+    "标准代号和编号",
+    "标准名称",
+    "实施日期",
+    "代替标准号",
+    "备注",
+]
+
+
+def _placed(path: Path) -> list[tuple[str, str, str]]:
+    """(category, number, name) of every standard in a system file, in file order."""
+    data = read_yaml(path.read_text(encoding="utf-8")).data
+    found = []
+    for subsystem, categories in data["standards"].items():
+        for key, value in categories.items():
+            if key == "extra":
+                for own in value:
+                    found += [
+                        (f"{subsystem}.extra", e.get("number", ""), e["name"])
+                        for e in own["standards"]
+                    ]
+            elif isinstance(value, list):
+                found += [(f"{subsystem}.{key}", e.get("number", ""), e["name"]) for e in value]
+    return found
+
+
+def _import(table: Path, tmp_path: Path, *args: str) -> Path:
+    output = tmp_path / "system.yaml"
+    result = run_sbs("import", str(table), "--output", str(output), *args)
+    assert result.returncode == 0, result.stdout + result.stderr
+    check = run_sbs("check", str(output), "--format", "json", "--select", "schema")
+    assert '"rule": "schema"' not in check.stdout and '"rule": "yaml-syntax"' not in check.stdout
+    return output
+
+
+def test_title_rows_merged_cells_sections_and_subtotals(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["曲靖市某中小企业服务中心标准明细表"])
+    sheet.merge_cells("A1:G1")
+    sheet.append([])
+    sheet.append(HEADER_A)
+    sheet.append(["一、服务基础标准体系"])
+    sheet.merge_cells("A4:G4")
+    sheet.append(["标准化导则"])
+    sheet.merge_cells("A5:G5")
+    sheet.append(
+        [
+            1,
+            "JC01-001",
+            "GB/T 1.1—2020",
+            "标准化工作导则 第1部分：标准化文件的结构和起草规则",
+            dt.datetime(2020, 10, 1),
+            "GB/T 1.1-2009",
+            None,
+        ]
+    )
+    sheet.append([2, None, "DB53/T 1117", "中小企业公共服务分类", None, None, "版本待核实"])
+    sheet.append(["小计", None, None, "2 项", None, None, None])
+    sheet.append(["服务保障标准体系"])
+    sheet.merge_cells("A9:G9")
+    sheet.append(["安全与应急标准"])
+    sheet.merge_cells("A10:G10")
+    sheet.append([3, None, "Q/QJ 350-2024", "突发事件应急预案", 45352, None, None])
+    sheet.append([4, None, "Q/QJ 351-2024", "消防器材管理规定", "2024.3.1", None, None])
+    sheet.append([5, None, "Q/QJ 352-2024", "安全检查制度", "2024年3月1日", None, None])
+    sheet.append([])
+    sheet.append(["合计", None, None, "5 项", None, None, None])
+    table = tmp_path / "table.xlsx"
+    book.save(table)
+    output = _import(table, tmp_path, "--agency", "曲靖市某中小企业服务中心")
+    assert _placed(output) == [
+        (
+            "foundation.guidelines",
+            "GB/T 1.1-2020",
+            "标准化工作导则 第1部分：标准化文件的结构和起草规则",
+        ),
+        ("foundation.guidelines", "DB53/T 1117", "中小企业公共服务分类"),
+        ("support.safety", "Q/QJ 350-2024", "突发事件应急预案"),
+        ("support.safety", "Q/QJ 351-2024", "消防器材管理规定"),
+        ("support.safety", "Q/QJ 352-2024", "安全检查制度"),
+    ]
+    data = read_yaml(output.read_text(encoding="utf-8")).data
+    safety = data["standards"]["support"]["safety"]
+    assert [e["implemented"] for e in safety] == [dt.date(2024, 3, 1)] * 3
+    assert data["standards"]["foundation"]["guidelines"][0]["replaces"] == "GB/T 1.1-2009"
+
+
+def test_flat_table_with_a_category_column_and_unplaceable_rows(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "明细"
+    sheet.append(["编号", "标准号", "名称", "类别", "备注"])
+    sheet.append(["BZ02-001", "Q/T 1-2024", "财务管理制度", "财务管理标准", None])
+    sheet.append([None, "GB/T 19001-2016", "质量管理体系 要求", None, None])  # catalogue
+    sheet.append([None, "Q/T 2-2024", "年度应急演练方案", None, None])  # title words
+    sheet.append(["SS03-004", "Q/T 3-2024", "企业走访制度", None, None])  # system code
+    sheet.append([None, "Q/T 4-2024", "内部联络表格样式", None, "无法归类"])  # nothing places it
+    sheet.append([None, None, "【不适用】本中心不开展统计分析", "数理统计", None])
+    table = tmp_path / "flat.xlsx"
+    book.save(table)
+    result = read_table(table, None)
+    assert [(r.placed, r.reason) for r in result.rows] == [
+        ("support.finance", "column"),
+        ("support.quality", "catalogue"),
+        ("support.safety", "title"),
+        ("delivery.process", "code"),
+        ("", ""),
+    ]
+    output = _import(table, tmp_path)
+    placed = _placed(output)
+    assert ("foundation.extra", "Q/T 4-2024", "内部联络表格样式") in placed
+    assert len(placed) == 5
+    data = read_yaml(output.read_text(encoding="utf-8")).data
+    assert data["standards"]["foundation"]["statistics"] == {
+        "not_applicable": "本中心不开展统计分析"
+    }
+    text = output.read_text(encoding="utf-8")
+    assert "待归类(导入)" in text and "请移到合适的类别" in text
+
+
+def test_gb18030_csv(tmp_path: Path) -> None:
+    rows = [
+        "序号,体系编号,标准编号,标准名称,实施日期,备注",
+        "服务实施标准体系,,,,,",
+        "服务评价与改进标准,,,,,",
+        "1,,GB/T 36733-2018,服务质量评价通则,2019-04-01,",
+        "2,,Q/KM 240-2024,服务质量评级规范,2024/2/1,",
+    ]
+    table = tmp_path / "table.csv"
+    table.write_bytes("\n".join(rows).encode("gb18030"))
+    output = _import(table, tmp_path)
+    assert _placed(output) == [
+        ("delivery.evaluation", "GB/T 36733-2018", "服务质量评价通则"),
+        ("delivery.evaluation", "Q/KM 240-2024", "服务质量评级规范"),
+    ]
+
+
+def test_report_xlsx_round_trip(tmp_path: Path) -> None:
+    out = tmp_path / "report"
+    assert (
+        run_sbs(
+            "report",
+            str(CONFORMING),
+            "--kind",
+            "table",
+            "--format",
+            "xlsx",
+            "--output",
+            str(out),
+            "--as-of",
+            "2026-11-26",
+        ).returncode
+        == 0
+    )
+    output = _import(out / "标准体系表.xlsx", tmp_path)
+    assert sorted(_placed(output)) == sorted(_placed(CONFORMING))
+
+
+def test_cells_stay_as_written() -> None:
+    assert text_of(1.1) == "1.1" and text_of(2020.0) == "2020" and text_of(" x ") == "x"
+    assert date_of(45352) == "2024-03-01" and date_of("2024.3.1") == "2024-03-01"
+    assert date_of("2024年3月1日") == "2024-03-01" and date_of("2024-02-30") == ""
+
+
+def test_import_never_overwrites_and_reports_bad_input(tmp_path: Path) -> None:
+    output = tmp_path / "system.yaml"
+    output.write_text("mine\n", encoding="utf-8")
+    book = openpyxl.Workbook()
+    book.active.append(["标准编号", "标准名称"])
+    book.active.append(["GB/T 1.1-2020", "标准化工作导则"])
+    table = tmp_path / "t.xlsx"
+    book.save(table)
+    refused = run_sbs("import", str(table), "--output", str(output))
+    assert refused.returncode == 2 and output.read_text(encoding="utf-8") == "mine\n"
+    assert run_sbs("import", str(table), "--output", str(output), "--force").returncode == 0
+    junk = tmp_path / "junk.xlsx"
+    junk.write_bytes(b"not a workbook")
+    for bad in (junk, tmp_path / "missing.xlsx", tmp_path / "t.txt"):
+        result = run_sbs("import", str(bad), "--output", str(tmp_path / "o.yaml"))
+        assert result.returncode == 2 and "Traceback" not in result.stderr
