@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -188,6 +190,10 @@ def check(
     as_of: Annotated[
         str | None, typer.Option("--as-of", help="检查日期 YYYY-MM-DD(默认今天)")
     ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", min=1, help="并行检查的进程数(默认 CPU 核数；文件多时才并行)"),
+    ] = None,
     lang: LangOption = None,
 ) -> None:
     """检查标准体系文件是否符合指南。Check system files against the guide."""
@@ -204,10 +210,35 @@ def check(
         use_waivers=not no_waivers,
     )
     _warn_without_c_parser(language)
-    result = run_check(paths or [], options, strict=strict)
+    with _progress_bar(language) as progress:
+        result = run_check(paths or [], options, strict=strict, jobs=jobs, progress=progress)
     for name, target in destinations:
         _emit(name, target, result, language)
     raise typer.Exit(result.exit_code())
+
+
+@contextmanager
+def _progress_bar(lang: Lang) -> Iterator[Callable[[int, int], None] | None]:
+    """A rich progress bar on stderr for long batches on a terminal; none when piped or in CI."""
+    if not sys.stderr.isatty() or os.environ.get("CI") or os.environ.get("NO_COLOR"):
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    columns = (
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+    )
+    with Progress(*columns, transient=True) as bar:
+        task = bar.add_task(text("checking", lang), total=None, visible=False)
+
+        def advance(done: int, total: int) -> None:
+            if total >= 10:  # a bar for a handful of files is only noise
+                bar.update(task, completed=done, total=total, visible=True)
+
+        yield advance
 
 
 def _destinations(
@@ -330,10 +361,14 @@ def fix(
 @app.command()
 def report(
     paths: Annotated[
-        list[Path] | None, typer.Argument(help="system.yaml 文件(默认 ./system.yaml)")
+        list[Path] | None,
+        typer.Argument(help="system.yaml 文件；summary 时可为目录(默认 ./system.yaml)"),
     ] = None,
     kind: Annotated[
-        str, typer.Option("--kind", help="table(标准体系表) | gap(差距分析) | all")
+        str,
+        typer.Option(
+            "--kind", help="table(标准体系表) | gap(差距分析) | all | summary(多机构汇总)"
+        ),
     ] = "all",
     output_format: Annotated[
         str, typer.Option("--format", help="html,md,xlsx,docx,csv 中的一个或多个(逗号分隔)")
@@ -342,31 +377,43 @@ def report(
     as_of: Annotated[str | None, typer.Option("--as-of", help="检查日期(默认今天)")] = None,
     lang: LangOption = None,
 ) -> None:
-    """生成标准体系表和差距分析报告。Write the standard-system table and the gap report."""
-    from sbsguide.atomic import write_bytes
+    """生成标准体系表、差距分析报告或多机构汇总表。Write the table, the gap report or a summary."""
     from sbsguide.output.text_format import finding_line
-    from sbsguide.report.build import FORMATS, KINDS, build, safe_folder_name
+    from sbsguide.report.build import (
+        FORMATS,
+        KINDS,
+        SUMMARY_FORMATS,
+        build,
+        build_summary,
+        safe_folder_name,
+    )
 
     language = _lang(lang)
     day = _as_of(as_of, language)
-    kinds = KINDS if kind == "all" else (kind,)
-    formats = tuple(f.strip() for f in output_format.split(",") if f.strip())
-    if kind != "all" and kind not in KINDS:
+    if kind not in (*KINDS, "all", "summary"):
         raise UsageError(text("bad-kind", language, value=kind))
+    formats = tuple(f.strip() for f in output_format.split(",") if f.strip())
+    allowed = SUMMARY_FORMATS if kind == "summary" else FORMATS
+    if kind == "summary" and output_format == "html,xlsx,docx":
+        formats = SUMMARY_FORMATS  # the default, minus Word: a summary is a table
     for name in formats:
-        if name not in FORMATS:
-            raise UsageError(text("bad-format", language, value=name, formats=",".join(FORMATS)))
-    sources = paths or [Path("system.yaml")]
+        if name not in allowed:
+            raise UsageError(text("bad-format", language, value=name, formats=",".join(allowed)))
     if output.exists() and not output.is_dir():
         raise UsageError(text("init-not-a-dir", language, path=output))
+    if kind == "summary":
+        names = [str(p) for p in paths or []] or ["."]
+        _write_reports(output, build_summary(names, formats, day, language).files, language)
+        raise typer.Exit(0)
+    kinds = KINDS if kind == "all" else (kind,)
+    sources = paths or [Path("system.yaml")]
     blocked = False
     for source in sources:
         try:
             raw = source.read_bytes()
         except OSError as error:
-            raise UsageError(
-                text("cannot-open", language, path=source, reason=error.strerror)
-            ) from None
+            reason = error.strerror or str(error)
+            raise UsageError(text("cannot-open", language, path=source, reason=reason)) from None
         reports = build(raw, kinds, formats, day, language)
         for finding in reports.blocking:
             sys.stdout.write(finding_line(str(source), finding, language) + "\n")
@@ -374,22 +421,25 @@ def report(
             sys.stdout.write(text("report-blocked", language, path=source) + "\n")
             blocked = True
             continue
-        folder = (
-            output
-            if len(sources) == 1
-            else output
-            / safe_folder_name(source.parent.name if source.name == "system.yaml" else source.stem)
-        )
-        for name, content in reports.files:
-            try:
-                folder.mkdir(parents=True, exist_ok=True)
-                write_bytes(folder / name, content)
-            except OSError as error:
-                raise UsageError(
-                    text("cannot-write", language, path=folder / name, reason=error.strerror)
-                ) from None
-            sys.stdout.write(text("init-written", language, path=folder / name) + "\n")
+        own = safe_folder_name(source.parent.name if source.name == "system.yaml" else source.stem)
+        _write_reports(output if len(sources) == 1 else output / own, reports.files, language)
     raise typer.Exit(1 if blocked else 0)
+
+
+def _write_reports(folder: Path, files: list[tuple[str, bytes]], lang: Lang) -> None:
+    """Write a report's own files atomically into ``folder``; nothing else there is touched."""
+    from sbsguide.atomic import write_bytes
+
+    for name, content in files:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            write_bytes(folder / name, content)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            raise UsageError(
+                text("cannot-write", lang, path=folder / name, reason=reason)
+            ) from None
+        sys.stdout.write(text("init-written", lang, path=folder / name) + "\n")
 
 
 @app.command(name="import")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import codecs
+import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -13,12 +15,48 @@ from sbsguide.findings import CheckResult, FileResult, Finding, Severity
 from sbsguide.guide import load_guide
 from sbsguide.messages import Lang
 
+PARALLEL_FROM = 16
+"""Below this many files a batch is checked in this process: starting workers costs more."""
 
-def run_check(names: list[str], options: CheckOptions, *, strict: bool = False) -> CheckResult:
-    """Check every file the names lead to; unreadable ones are listed with their reason."""
+
+def run_check(
+    names: list[str],
+    options: CheckOptions,
+    *,
+    strict: bool = False,
+    jobs: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> CheckResult:
+    """Check every file the names lead to, in parallel for large batches, in input order.
+
+    A file that cannot be opened is listed with its reason; a broken file never stops a batch.
+    ``progress(done, total)`` is called as files finish.
+    """
+    found = targets(names, options.lang)
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    readable = [t for t in found if not t.error]
+    checked: dict[int, FileResult] = {}
+    if workers > 1 and len(readable) >= PARALLEL_FROM:
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            futures = {
+                pool.submit(check_file, t.path, t.shown, options): i
+                for i, t in enumerate(found)
+                if not t.error
+            }
+            for done, future in enumerate(as_completed(futures), 1):
+                checked[futures[future]] = future.result()
+                if progress:
+                    progress(done, len(futures))
+    else:
+        for done, (i, target) in enumerate((i, t) for i, t in enumerate(found) if not t.error):
+            checked[i] = check_file(target.path, target.shown, options)
+            if progress:
+                progress(done + 1, len(readable))
     results = [
-        FileResult(t.shown, error=t.error) if t.error else check_file(t.path, t.shown, options)
-        for t in targets(names, options.lang)
+        checked[i] if i in checked else FileResult(t.shown, error=t.error)
+        for i, t in enumerate(found)
     ]
     return CheckResult(results, options.as_of, load_guide().id, options.lang, strict)
 

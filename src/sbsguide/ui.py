@@ -146,6 +146,7 @@ _TEXT: dict[str, tuple[str, str]] = {
         "已写入 {path}；运行 sbs check {path} 查看还需补充的内容",
         "wrote {path}; run sbs check {path} to see what is still missing",
     ),
+    "checking": ("检查中", "checking"),
     "cannot-write": ("无法写入 {path}：{reason}", "cannot write {path}: {reason}"),
     "internal": (
         "sbs 内部错误：{error}。请把命令和文件一起报告给维护者(设置 SBS_DEBUG=1 可显示详细信息)",

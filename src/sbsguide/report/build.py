@@ -1,4 +1,4 @@
-"""From a system file to report documents: check it, build the models, render each format."""
+"""From system files to report documents: check each, build the models, render each format."""
 
 from __future__ import annotations
 
@@ -13,17 +13,20 @@ from sbsguide.messages import Lang
 
 KINDS = ("table", "gap")
 FORMATS = ("html", "md", "xlsx", "docx", "csv")
+SUMMARY_FORMATS = ("html", "md", "xlsx")
 FILE_NAMES = {
     ("table", "zh"): "标准体系表",
     ("gap", "zh"): "差距分析报告",
+    ("summary", "zh"): "标准体系建设情况汇总表",
     ("table", "en"): "standard-system-table",
     ("gap", "en"): "gap-report",
+    ("summary", "en"): "summary",
 }
 
 
 @dataclass(slots=True)
 class Reports:
-    """The documents of one system file, or the findings that stop them."""
+    """The documents of a run, or the findings that stop them."""
 
     files: list[tuple[str, bytes]] = field(default_factory=list)
     blocking: list[Finding] = field(default_factory=list)
@@ -46,10 +49,8 @@ def _renderers() -> dict[tuple[str, str], Callable[[Any], bytes]]:
     }
 
 
-def build(
-    raw: bytes, kinds: tuple[str, ...], formats: tuple[str, ...], as_of: date, lang: Lang
-) -> Reports:
-    """Every requested document of one file's content."""
+def models(raw: bytes, as_of: date, lang: Lang) -> tuple[Any, Any] | list[Finding]:
+    """(table, gap) models of one file's content, or the findings that stop a report."""
     from sbsguide import loader
     from sbsguide.engine import CheckOptions, check_bytes
     from sbsguide.report.model import build_gap, build_table
@@ -62,20 +63,56 @@ def build(
         if f.rule in ("yaml-syntax", "schema", "file-encoding") and f.severity is Severity.ERROR
     ]
     if blocking:
-        return Reports(blocking=blocking)
+        return blocking
     text, _ = loader.decode(raw)
     system, _ = validate(loader.read_yaml(text or "").data)
     assert system is not None  # no schema error was found
     table = build_table(system, findings, as_of, lang)
-    models = {"table": table, "gap": build_gap(system, findings, as_of, lang, table)}
+    return table, build_gap(system, findings, as_of, lang, table)
+
+
+def build(
+    raw: bytes, kinds: tuple[str, ...], formats: tuple[str, ...], as_of: date, lang: Lang
+) -> Reports:
+    """Every requested document of one file's content."""
+    built = models(raw, as_of, lang)
+    if isinstance(built, list):
+        return Reports(blocking=built)
+    documents = dict(zip(KINDS, built, strict=True))
     renderers = _renderers()
     return Reports(
         [
-            (f"{FILE_NAMES[kind, lang]}.{fmt}", renderers[kind, fmt](models[kind]))
+            (f"{FILE_NAMES[kind, lang]}.{fmt}", renderers[kind, fmt](documents[kind]))
             for kind in kinds
             for fmt in formats
         ]
     )
+
+
+def build_summary(names: list[str], formats: tuple[str, ...], as_of: date, lang: Lang) -> Reports:
+    """The provincial summary of every system file the names lead to (unreadable ones listed)."""
+    from sbsguide.files import targets
+    from sbsguide.report import render_text, spreadsheet
+    from sbsguide.report.summary import build_summary as summarise
+    from sbsguide.report.summary import folder_label, summary_sheets
+
+    rows = []
+    for target in targets(names, lang):
+        label = folder_label(target.path)
+        built: tuple[Any, Any] | list[Any]
+        try:
+            built = [None] if target.error else models(target.path.read_bytes(), as_of, lang)
+        except OSError:
+            built = [None]
+        rows.append((label, None, len(built)) if isinstance(built, list) else (label, built[1], 0))
+    summary = summarise(rows, as_of, lang)
+    render: dict[str, Callable[[Any], bytes]] = {
+        "html": render_text.summary_html,
+        "md": render_text.summary_markdown,
+        "xlsx": lambda s: spreadsheet.xlsx(summary_sheets(s)),
+    }
+    name = FILE_NAMES["summary", lang]
+    return Reports([(f"{name}.{fmt}", render[fmt](summary)) for fmt in formats])
 
 
 def safe_folder_name(text: str) -> str:

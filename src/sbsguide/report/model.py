@@ -165,6 +165,7 @@ class GapReport:
     clauses: tuple[ClauseRow, ...]
     coverage: tuple[CoverageRow, ...]
     actions: tuple[Action, ...]
+    trial: str  # trial_missing | trial_running | trial_short | trial_done (a label key)
 
     @property
     def score(self) -> str:
@@ -381,7 +382,23 @@ def build_gap(
         tuple(rows),
         _coverage(table, as_of),
         _actions(findings),
+        _trial(findings),
     )
+
+
+TRIAL_STATES = {
+    "missing": "trial_missing",
+    "no-start": "trial_missing",
+    "running": "trial_running",
+    "may-conclude": "trial_running",
+    "too-short": "trial_short",
+}
+
+
+def _trial(findings: list[Finding]) -> str:
+    """Where the trial run stands, from the trial-period finding (5.5.1)."""
+    keys = [f.key for f in findings if f.rule == "trial-period"]
+    return TRIAL_STATES.get(keys[0], "trial_done") if keys else "trial_done"
 
 
 def _clause_order(number: str) -> tuple[int, ...]:

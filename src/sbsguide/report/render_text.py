@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sbsguide.report.diagram import layout
 from sbsguide.report.model import LEVELS, GapReport, TableReport
+from sbsguide.report.summary import Summary
 from sbsguide.report.templating import environment
 
 
@@ -32,3 +33,15 @@ def gap_html(report: GapReport) -> bytes:
     """The gap report as one self-contained HTML page."""
     template = environment(html=True).get_template("gap.html.j2")
     return template.render(r=report, L=report.labels).encode("utf-8")
+
+
+def summary_markdown(summary: Summary) -> bytes:
+    """The provincial summary as Markdown."""
+    template = environment(html=False).get_template("summary.md.j2")
+    return template.render(r=summary, L=summary.labels).encode("utf-8")
+
+
+def summary_html(summary: Summary) -> bytes:
+    """The provincial summary as one HTML page, sortable by column."""
+    template = environment(html=True).get_template("summary.html.j2")
+    return template.render(r=summary, L=summary.labels).encode("utf-8")
