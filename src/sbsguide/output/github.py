@@ -10,12 +10,13 @@ import os
 
 from sbsguide.findings import CheckResult, Finding, Severity
 from sbsguide.output.locations import relative_uri
+from sbsguide.output.text_format import visible
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return visible(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _property(text: str) -> str:

@@ -5,6 +5,7 @@ Plain lines when piped (and fast: no rich); colour through rich on a terminal un
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from sbsguide.findings import CheckResult, FileResult, Finding
@@ -12,6 +13,12 @@ from sbsguide.messages import Lang
 from sbsguide.ui import text
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """User text made safe for a terminal: control and bidi characters shown as escapes."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def lines(result: CheckResult) -> Iterator[tuple[str, str | None]]:
@@ -38,7 +45,7 @@ def _file_lines(file: FileResult, lang: Lang) -> Iterator[tuple[str, str | None]
     shown = [f for f in file.findings if not f.waived]
     for finding in shown:
         yield finding_line(file.path, finding, lang), STYLE[finding.severity.value]
-        yield f"    {text('hint', lang)}{finding.hint}", "dim"
+        yield f"    {text('hint', lang)}{visible(finding.hint)}", "dim"
     counts = file.counts()
     if not file.findings:
         yield text("clean", lang, path=file.path), "green"
@@ -62,8 +69,8 @@ def finding_line(path: str, finding: Finding, lang: Lang) -> str:
     severity = text(finding.severity.value, lang)
     clause = finding.clause or "—"
     return (
-        f"{path}:{finding.line}:{finding.column}: {severity}[{finding.rule}] {clause} "
-        f"{finding.message}"
+        f"{visible(path)}:{finding.line}:{finding.column}: {severity}[{finding.rule}] {clause} "
+        f"{visible(finding.message)}"
     )
 
 
