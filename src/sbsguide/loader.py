@@ -22,6 +22,7 @@ import codecs
 import os
 import re
 from dataclasses import dataclass, field
+from collections.abc import Iterator
 from typing import Any
 
 from sbsguide.source import LogicalPath, SourceMap, Span
@@ -211,6 +212,7 @@ class _Builder:
         self.masked = masked
         self.spans = spans
         self.key_starts: dict[LogicalPath, int] = {}
+        self.constructed: dict[tuple[str, str], Any] = {}
         self.yaml = YAML(typ="safe", pure=pure)
         self.constructor = self.yaml.constructor
         # The YAML 1.2 implicit-type table (first character → [(tag, pattern)]), read once:
@@ -242,15 +244,20 @@ class _Builder:
             return value
         if tag == _MERGE:
             return _MERGE
+        known = self.constructed.get((tag, value), _NO_KEY)
+        if known is not _NO_KEY:
+            return known  # dates and numbers repeat: construct each text once
         method = _SCALAR_TAGS.get(tag)
         if method is None:
             raise _Rejected(self._at(event.start_mark, "yaml-syntax", "tag", {"tag": tag}))
         from ruamel.yaml.nodes import ScalarNode
 
         try:
-            return getattr(self.constructor, method)(ScalarNode(tag, value, event.start_mark))
+            result = getattr(self.constructor, method)(ScalarNode(tag, value, event.start_mark))
         except ValueError:
-            return value  # e.g. 2024-02-30: the schema reports an impossible date
+            result = value  # e.g. 2024-02-30: the schema reports an impossible date
+        self.constructed[(tag, value)] = result
+        return result  # e.g. 2024-02-30: the schema reports an impossible date
 
     def resolve(self, value: str) -> str:
         """The tag of a plain scalar, as ruamel's YAML 1.2 resolver gives it."""
@@ -361,12 +368,27 @@ class _Builder:
         self.add(value, event.start_mark, size)
 
 
+def _events(yaml: Any, text: str) -> Iterator[Any]:
+    """The parser's events, pulled directly: ruamel's parse() asks check_event() before each."""
+    from ruamel.yaml.events import StreamEndEvent
+
+    _, parser = yaml.get_constructor_parser(text)
+    try:
+        while True:
+            event = parser.get_event()
+            yield event
+            if type(event) is StreamEndEvent:
+                return
+    finally:
+        parser.dispose()
+
+
 def _build(text: str, *, pure: bool, masked: bool = False, spans: bool = False) -> Document:
     from ruamel.yaml import events as ev
 
     builder = _Builder(pure, masked, spans)
     documents = 0
-    for event in builder.yaml.parse(text):
+    for event in _events(builder.yaml, text):
         kind = type(event)
         if kind is ev.ScalarEvent:
             builder.nodes += 1

@@ -38,6 +38,7 @@ _NUMBER = re.compile(
         (?:/(?P<adoption>(?:ISO|IEC).*))?$""",
     re.VERBOSE,
 )
+_LOCAL_CODE = re.compile(r"DB\d{2}(/T)?")
 _PLAIN = re.compile(r"[A-Z][A-Z0-9/]* \d+(?:\.\d+)*(?:-\d{4})?")
 """Already in canonical form: nothing to normalise (the common case, and the fast one)."""
 _POLICY = re.compile(
@@ -102,7 +103,7 @@ def parse(text: str) -> StandardNumber | None:
         match = _NUMBER.match(normal)
         if match is None:
             return None
-    code = re.sub(r"\s", "", match["code"])
+    code = match["code"].replace(" ", "")
     year = match["year"]
     return StandardNumber(
         code=code,
@@ -121,7 +122,7 @@ def kind_of(code: str) -> str:
         return "national-recommended"
     if code == "GB/Z":
         return "national-guidance"
-    if re.fullmatch(r"DB\d{2}(/T)?", code):
+    if _LOCAL_CODE.fullmatch(code):
         return "local"
     if code.startswith("T/"):
         return "group"

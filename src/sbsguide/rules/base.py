@@ -17,6 +17,7 @@ from sbsguide.catalogue import Catalogue, load_catalogue
 from sbsguide.findings import Severity
 from sbsguide.guide import Guide
 from sbsguide.model import NotApplicable, StandardEntry, StandardSystem
+from sbsguide.numbers import StandardNumber, parse
 from sbsguide.source import LogicalPath
 
 
@@ -33,13 +34,14 @@ class Violation:
 
 @dataclass(frozen=True, slots=True)
 class Placed:
-    """A standard entry with its place in the system."""
+    """A standard entry with its place in the system, and its number parsed once for all rules."""
 
     entry: StandardEntry
     path: LogicalPath
     subsystem: str
     category: str | None  # None in an agency's own (extra) category
     category_number: int  # the NN of a 体系编号 for this place
+    number: StandardNumber | None = None
 
 
 class Context:
@@ -65,14 +67,16 @@ class Context:
                 if isinstance(value, list):
                     prefix = ("standards", subsystem.key, category.key)
                     placed.extend(
-                        Placed(e, (*prefix, i), subsystem.key, category.key, category.number)
+                        Placed(e, (*prefix, i), subsystem.key, category.key, category.number,
+                               parse(e.number) if e.number else None)
                         for i, e in enumerate(value)
                     )
             for n, extra in enumerate(self.system.extra_categories(subsystem.key)):
                 extra_prefix = ("standards", subsystem.key, "extra", n, "standards")
                 number = len(subsystem.categories) + n + 1
                 placed.extend(
-                    Placed(e, (*extra_prefix, i), subsystem.key, None, number)
+                    Placed(e, (*extra_prefix, i), subsystem.key, None, number,
+                           parse(e.number) if e.number else None)
                     for i, e in enumerate(extra.standards)
                 )
         return placed

@@ -30,9 +30,8 @@ def confidence_note(*editions: Edition | None) -> Localised:
 
 def _numbered(ctx: Context) -> Iterator[tuple[Placed, StandardNumber]]:
     for placed in ctx.entries:
-        number = parse(placed.entry.number) if placed.entry.number else None
-        if number is not None:
-            yield placed, number
+        if placed.number is not None:
+            yield placed, placed.number
 
 
 @rule("superseded-standard", "4.4", severity=Severity.WARNING)

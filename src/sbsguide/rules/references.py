@@ -13,7 +13,7 @@ from sbsguide.source import LogicalPath
 @rule("normative-references", "2", "4.6", "5.4", "5.5.2")
 def normative_references(ctx: Context) -> Iterator[Violation]:
     """The system contains every document clause 2 cites (any edition: they are cited undated)."""
-    present = {numbers.base_of(p.entry.number) for p in ctx.entries if p.entry.number}
+    present = {p.number.base for p in ctx.entries if p.number}
     for reference in ctx.guide.normative_references:
         if reference.number not in present:
             yield Violation(
@@ -42,7 +42,7 @@ def standard_number(ctx: Context) -> Iterator[Violation]:
             if entry.status != "drafting":
                 yield Violation("missing", placed.path, {"name": entry.name})
             continue
-        number = numbers.parse(entry.number)
+        number = placed.number
         if number is None:
             yield Violation(_unparsed_reason(entry.number), path, {"number": entry.number})
         elif number.kind == "unknown":

@@ -103,7 +103,7 @@ def layer_placement(ctx: Context) -> Iterator[Violation]:
 
 def _catalogue_place(ctx: Context, placed: Placed) -> Iterator[Violation]:
     """A known standard sits in one of its catalogue categories (an agency's own are its call)."""
-    number = numbers.parse(placed.entry.number) if placed.entry.number else None
+    number = placed.number
     if number is None or placed.category is None:
         return
     editions = ctx.catalogue.editions_of(number.base)
@@ -136,7 +136,7 @@ def duplicate_standard(ctx: Context) -> Iterator[Violation]:
     for placed in ctx.entries:
         if not placed.entry.number:
             continue
-        base = numbers.base_of(placed.entry.number)
+        base = placed.number.base if placed.number else numbers.base_of(placed.entry.number)
         if base not in first_seen:
             first_seen[base] = dotted(placed.path)
             continue
