@@ -51,12 +51,21 @@ def main() -> None:
     args = parser.parse_args()
     python = sys.executable
     baseline = shutil.which("check-jsonschema")
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-          f"{platform.system()} {platform.release()}")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{platform.system()} {platform.release()}"
+    )
     print("\n| what | standards | file MB | median s | peak MB |\n|---|---|---|---|---|")
-    rows = [("python -c 'import pydantic, ruamel.yaml'", [python, "-c", "import pydantic, ruamel.yaml"]),
-            ("python -c 'import typer, pydantic, rich, ruamel.yaml, jinja2'",
-             [python, "-c", "import typer, pydantic, rich, ruamel.yaml, jinja2"])]
+    rows = [
+        (
+            "python -c 'import pydantic, ruamel.yaml'",
+            [python, "-c", "import pydantic, ruamel.yaml"],
+        ),
+        (
+            "python -c 'import typer, pydantic, rich, ruamel.yaml, jinja2'",
+            [python, "-c", "import typer, pydantic, rich, ruamel.yaml, jinja2"],
+        ),
+    ]
     for label, command in rows:
         seconds, peak = measure(command, args.runs)
         print(f"| {label} | — | — | {seconds:.3f} | {peak:.0f} |")
@@ -74,10 +83,25 @@ def main() -> None:
                 print(f"| check-jsonschema | {size} | {mb:.1f} | {seconds:.3f} | {peak:.0f} |")
             if size == 10000:
                 out = Path(folder) / "report"
-                report = [python, "-m", "sbsguide", "report", str(path), "--format", "xlsx",
-                          "--kind", "table", "--output", str(out), "--as-of", "2026-11-26"]
+                report = [
+                    python,
+                    "-m",
+                    "sbsguide",
+                    "report",
+                    str(path),
+                    "--format",
+                    "xlsx",
+                    "--kind",
+                    "table",
+                    "--output",
+                    str(out),
+                    "--as-of",
+                    "2026-11-26",
+                ]
                 seconds, peak = measure(report, max(1, runs // 2))
-                print(f"| sbs report --format xlsx | {size} | {mb:.1f} | {seconds:.3f} | {peak:.0f} |")
+                print(
+                    f"| sbs report --format xlsx | {size} | {mb:.1f} | {seconds:.3f} | {peak:.0f} |"
+                )
 
 
 if __name__ == "__main__":

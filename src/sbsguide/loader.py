@@ -21,8 +21,8 @@ from __future__ import annotations
 import codecs
 import os
 import re
-from dataclasses import dataclass, field
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 from sbsguide.source import LogicalPath, SourceMap, Span

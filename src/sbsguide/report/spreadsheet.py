@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import unicodedata
 from collections.abc import Sequence
 from typing import Any
@@ -17,6 +18,12 @@ from sbsguide.report.model import LEVELS, GapReport, TableReport
 
 FORMULA_START = ("=", "+", "-", "@")
 Row = Sequence[object]
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """Text that XML (and so Excel and Word) can hold: illegal control characters become �."""
+    return _XML_ILLEGAL.sub("\ufffd", text)
 
 
 def display_width(text: str) -> int:
@@ -132,44 +139,54 @@ def gap_sheets(r: GapReport) -> list[tuple[str, list[Row]]]:
 
 
 def xlsx(sheets: list[tuple[str, list[Row]]]) -> bytes:
-    """A workbook: frozen header row, widths that fit Chinese text, every text cell a string."""
+    """A workbook: frozen header row, widths that fit Chinese text, every text cell a string.
+
+    Written in openpyxl's write-only mode: 10,000 rows take a second, not ten.
+    """
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
-    book = Workbook()
-    book.remove(book.active)
+    book = Workbook(write_only=True)
+    wrap, bold = Alignment(wrap_text=True, vertical="top"), Font(bold=True)
     for title, rows in sheets:
         sheet = book.create_sheet(_sheet_title(title))
         widths: dict[int, int] = {}
-        for r, row in enumerate(rows, 1):
-            for c, value in enumerate(row, 1):
-                cell = sheet.cell(row=r, column=c)
-                _put(cell, value)
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-                if r == 1:
-                    cell.font = Font(bold=True)
+        for row in rows:
+            for c, value in enumerate(row):
                 longest = max((display_width(part) for part in str(value).split("\n")), default=0)
                 widths[c] = max(widths.get(c, 0), longest)
         for c, width in widths.items():
-            sheet.column_dimensions[sheet.cell(row=1, column=c).column_letter].width = min(
-                max(width + 2, 6), 60
-            )
+            sheet.column_dimensions[_column_letter(c + 1)].width = min(max(width + 2, 6), 60)
         sheet.freeze_panes = "A2"
+        for r, row in enumerate(rows):
+            sheet.append([_cell(sheet, value, wrap, bold if r == 0 else None) for value in row])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
 
 
-def _put(cell: Any, value: object) -> None:
+def _column_letter(index: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return str(get_column_letter(index))
+
+
+def _cell(sheet: Any, value: object, wrap: Any, font: Any) -> Any:
+    from openpyxl.cell import WriteOnlyCell
+
     if isinstance(value, int) and not isinstance(value, bool):
-        cell.value = value
-        return
-    text = "" if value is None else str(value)
-    cell.value = text
-    cell.data_type = "s"  # never a formula, a number or a date
-    cell.number_format = "@"
-    if text.startswith(FORMULA_START):
-        cell.quotePrefix = True
+        cell = WriteOnlyCell(sheet, value=value)
+    else:
+        text = xml_safe("" if value is None else str(value))
+        cell = WriteOnlyCell(sheet, value=text)
+        cell.data_type = "s"  # never a formula, a number or a date
+        cell.number_format = "@"
+        if text.startswith(FORMULA_START):
+            cell.quotePrefix = True
+    cell.alignment = wrap
+    if font is not None:
+        cell.font = font
+    return cell
 
 
 def _sheet_title(title: str) -> str:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from sbsguide.report.model import LEVELS, GapReport, TableReport
-from sbsguide.report.spreadsheet import Row
+from sbsguide.report.spreadsheet import Row, xml_safe
 
 CJK_FONT = "宋体"
 LATIN_FONT = "Times New Roman"
@@ -59,24 +59,32 @@ def _page_number_footer(section: Any) -> None:
 
 
 def _table(document: Any, rows: Sequence[Row], *, header: bool = True) -> Any:
-    from docx.oxml import OxmlElement
+    """A grid table, its rows written as WordprocessingML directly.
+
+    python-docx's row and cell API rebuilds the table for every cell (six seconds for 2,000
+    standards); the same XML written with lxml takes a fraction of that.
+    """
     from docx.oxml.ns import qn
+    from lxml import etree
 
     width = max(len(r) for r in rows)
     table = document.add_table(rows=0, cols=width)
     table.style = "Table Grid"
+    element = etree.SubElement
     for index, row in enumerate(rows):
-        cells = table.add_row().cells
-        for column, value in enumerate(row):
-            cells[column].text = "" if value is None else str(value)
-            if header and index == 0:
-                for run in cells[column].paragraphs[0].runs:
-                    run.bold = True
-        if header and index == 0:  # repeat the header row on every page
-            properties = table.rows[0]._tr.get_or_add_trPr()
-            repeat = OxmlElement("w:tblHeader")
-            repeat.set(qn("w:val"), "true")
-            properties.append(repeat)
+        tr = element(table._tbl, qn("w:tr"))
+        bold = header and index == 0
+        if bold:  # repeat the header row on every page
+            element(element(tr, qn("w:trPr")), qn("w:tblHeader")).set(qn("w:val"), "true")
+        for value in [*row, *[""] * (width - len(row))]:
+            cell = element(tr, qn("w:tc"))
+            for line in xml_safe("" if value is None else str(value)).split("\n"):
+                run = element(element(cell, qn("w:p")), qn("w:r"))
+                if bold:
+                    element(element(run, qn("w:rPr")), qn("w:b"))
+                text = element(run, qn("w:t"))
+                text.text = line
+                text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
     return table
 
 
@@ -154,7 +162,7 @@ def table_docx(r: TableReport) -> bytes:
     document.add_page_break()
     document.add_heading(L["explanatory_note"], level=1)
     for paragraph in r.note:
-        document.add_paragraph(paragraph)
+        document.add_paragraph(xml_safe(paragraph))
     return _save(document)
 
 

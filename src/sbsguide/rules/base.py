@@ -67,16 +67,28 @@ class Context:
                 if isinstance(value, list):
                     prefix = ("standards", subsystem.key, category.key)
                     placed.extend(
-                        Placed(e, (*prefix, i), subsystem.key, category.key, category.number,
-                               parse(e.number) if e.number else None)
+                        Placed(
+                            e,
+                            (*prefix, i),
+                            subsystem.key,
+                            category.key,
+                            category.number,
+                            parse(e.number) if e.number else None,
+                        )
                         for i, e in enumerate(value)
                     )
             for n, extra in enumerate(self.system.extra_categories(subsystem.key)):
                 extra_prefix = ("standards", subsystem.key, "extra", n, "standards")
                 number = len(subsystem.categories) + n + 1
                 placed.extend(
-                    Placed(e, (*extra_prefix, i), subsystem.key, None, number,
-                           parse(e.number) if e.number else None)
+                    Placed(
+                        e,
+                        (*extra_prefix, i),
+                        subsystem.key,
+                        None,
+                        number,
+                        parse(e.number) if e.number else None,
+                    )
                     for i, e in enumerate(extra.standards)
                 )
         return placed

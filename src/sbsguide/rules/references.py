@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sbsguide import numbers
 from sbsguide.findings import Severity
 from sbsguide.rules.base import Context, Violation, rule
 from sbsguide.source import LogicalPath
