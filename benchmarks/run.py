@@ -52,8 +52,8 @@ def main() -> None:
     python = sys.executable
     baseline = shutil.which("check-jsonschema")
     print(
-        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-        f"{platform.system()} {platform.release()}"
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, {platform.system()} {platform.release()}"
     )
     print("\n| what | standards | file MB | median s | peak MB |\n|---|---|---|---|---|")
     rows = [
