@@ -16,7 +16,7 @@ from sbsguide.catalogue import load_catalogue
 from sbsguide.findings import Finding, Severity
 from sbsguide.guide import Guide, load_guide
 from sbsguide.messages import Lang, rule_text
-from sbsguide.model import NotApplicable, StandardSystem
+from sbsguide.model import NotApplicable, StandardEntry, StandardSystem
 from sbsguide.resources import data
 
 LEVELS = ("national", "industry", "local", "group", "enterprise", "other")
@@ -184,6 +184,23 @@ def _level(number: str | None) -> str:
     return "national" if kind.startswith("national") else kind if kind in LEVELS else "other"
 
 
+def _rows(entries: list[StandardEntry], after: int) -> tuple[DetailRow, ...]:
+    """Detail-table rows of a category's entries, numbered on from ``after``."""
+    return tuple(
+        DetailRow(
+            after + i,
+            e.code or "",
+            e.number or "",
+            e.name,
+            e.implemented.isoformat() if e.implemented else "",
+            e.replaces or "",
+            e.note or "",
+            _level(e.number),
+        )
+        for i, e in enumerate(entries, 1)
+    )
+
+
 def _cover(system: StandardSystem, guide: Guide, as_of: date, count: int) -> Cover:
     return Cover(
         system.agency.name,
@@ -207,49 +224,23 @@ def build_table(
         for category in subsystem.categories:
             value = system.category(subsystem.key, category.key)
             entries = value if isinstance(value, list) else []
-            rows = []
-            for entry in entries:
-                seq += 1
-                rows.append(
-                    DetailRow(
-                        seq,
-                        entry.code or "",
-                        entry.number or "",
-                        entry.name,
-                        entry.implemented.isoformat() if entry.implemented else "",
-                        entry.replaces or "",
-                        entry.note or "",
-                        _level(entry.number),
-                    )
-                )
+            rows = _rows(entries, seq)
+            seq += len(rows)
             sections.append(
                 CategorySection(
                     category.dotted,
                     category.name if lang == "zh" else category.name_en,
                     category.clause,
                     category.required,
-                    tuple(rows),
+                    rows,
                     (value.not_applicable or "") if isinstance(value, NotApplicable) else None,
                 )
             )
         for extra in system.extra_categories(subsystem.key):
-            rows = []
-            for entry in extra.standards:
-                seq += 1
-                rows.append(
-                    DetailRow(
-                        seq,
-                        entry.code or "",
-                        entry.number or "",
-                        entry.name,
-                        entry.implemented.isoformat() if entry.implemented else "",
-                        entry.replaces or "",
-                        entry.note or "",
-                        _level(entry.number),
-                    )
-                )
+            rows = _rows(extra.standards, seq)
+            seq += len(rows)
             sections.append(
-                CategorySection(f"{subsystem.key}.extra", extra.name, "", False, tuple(rows), None)
+                CategorySection(f"{subsystem.key}.extra", extra.name, "", False, rows, None)
             )
         subsystems.append(
             SubsystemSection(

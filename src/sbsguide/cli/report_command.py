@@ -1,0 +1,96 @@
+"""`sbs report`: the standard-system table, the gap report, the provincial summary."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from sbsguide.cli.common import LangOption, UsageError, as_of_date, lang_of
+from sbsguide.messages import Lang
+from sbsguide.ui import text
+
+
+def report(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="system.yaml 文件；summary 时可为目录(默认 ./system.yaml)"),
+    ] = None,
+    kind: Annotated[
+        str,
+        typer.Option(
+            "--kind", help="table(标准体系表) | gap(差距分析) | all | summary(多机构汇总)"
+        ),
+    ] = "all",
+    output_format: Annotated[
+        str, typer.Option("--format", help="html,md,xlsx,docx,csv 中的一个或多个(逗号分隔)")
+    ] = "html,xlsx,docx",
+    output: Annotated[Path, typer.Option("--output", help="输出目录")] = Path("sbs-report"),
+    as_of: Annotated[str | None, typer.Option("--as-of", help="检查日期(默认今天)")] = None,
+    lang: LangOption = None,
+) -> None:
+    """生成标准体系表、差距分析报告或多机构汇总表。Write the table, the gap report or a summary."""
+    from sbsguide.output.text_format import finding_line
+    from sbsguide.report.build import (
+        FORMATS,
+        KINDS,
+        SUMMARY_FORMATS,
+        build,
+        build_summary,
+        safe_folder_name,
+    )
+
+    language = lang_of(lang)
+    day = as_of_date(as_of, language)
+    if kind not in (*KINDS, "all", "summary"):
+        raise UsageError(text("bad-kind", language, value=kind))
+    formats = tuple(f.strip() for f in output_format.split(",") if f.strip())
+    allowed = SUMMARY_FORMATS if kind == "summary" else FORMATS
+    if kind == "summary" and output_format == "html,xlsx,docx":
+        formats = SUMMARY_FORMATS  # the default, minus Word: a summary is a table
+    for name in formats:
+        if name not in allowed:
+            raise UsageError(text("bad-format", language, value=name, formats=",".join(allowed)))
+    if output.exists() and not output.is_dir():
+        raise UsageError(text("init-not-a-dir", language, path=output))
+    if kind == "summary":
+        names = [str(p) for p in paths or []] or ["."]
+        _write_reports(output, build_summary(names, formats, day, language).files, language)
+        raise typer.Exit(0)
+    kinds = KINDS if kind == "all" else (kind,)
+    sources = paths or [Path("system.yaml")]
+    blocked = False
+    for source in sources:
+        try:
+            raw = source.read_bytes()
+        except OSError as error:
+            reason = error.strerror or str(error)
+            raise UsageError(text("cannot-open", language, path=source, reason=reason)) from None
+        reports = build(raw, kinds, formats, day, language)
+        for finding in reports.blocking:
+            sys.stdout.write(finding_line(str(source), finding, language) + "\n")
+        if reports.blocking:
+            sys.stdout.write(text("report-blocked", language, path=source) + "\n")
+            blocked = True
+            continue
+        own = safe_folder_name(source.parent.name if source.name == "system.yaml" else source.stem)
+        _write_reports(output if len(sources) == 1 else output / own, reports.files, language)
+    raise typer.Exit(1 if blocked else 0)
+
+
+def _write_reports(folder: Path, files: list[tuple[str, bytes]], lang: Lang) -> None:
+    """Write a report's own files atomically into ``folder``; nothing else there is touched."""
+    from sbsguide.atomic import write_bytes
+
+    for name, content in files:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            write_bytes(folder / name, content)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            raise UsageError(
+                text("cannot-write", lang, path=folder / name, reason=reason)
+            ) from None
+        sys.stdout.write(text("init-written", lang, path=folder / name) + "\n")
