@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import gc
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -52,6 +53,8 @@ def run_check(
     else:
         for done, (i, target) in enumerate((i, t) for i, t in enumerate(found) if not t.error):
             checked[i] = check_file(target.path, target.shown, options)
+            if done % 50 == 49:
+                gc.collect()  # the command pauses the collector; a long batch still frees cycles
             if progress:
                 progress(done + 1, len(readable))
     results = [
