@@ -72,13 +72,15 @@ def test_statistics_add_up(conforming: dict[str, bytes]) -> None:
 
     sheet = load_workbook(io.BytesIO(conforming["标准体系表.xlsx"]))["标准统计表"]
     rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
-    *subsystems, totals = rows
-    for row in rows:
+    *subsystems, totals, shares = rows
+    for row in (*subsystems, totals):
         assert sum(row[1:7]) == row[7]
+        assert row[8] == f"{100 * row[7] / 115:.1f}%"  # the sub-system's share of all
     assert [sum(r[i] for r in subsystems) for i in range(1, 8)] == totals[1:8]
     assert totals[7] == 115
     national, industry, local = totals[1:4]
-    assert totals[8] == f"{100 * (national + industry + local) / 115:.1f}%"
+    assert totals[9] == f"{100 * (national + industry + local) / 115:.1f}%"
+    assert shares[1:7] == [f"{100 * n / 115:.1f}%" for n in totals[1:7]]
 
 
 def test_xlsx_is_usable_in_excel(conforming: dict[str, bytes]) -> None:

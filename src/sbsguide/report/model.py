@@ -7,6 +7,7 @@ of formats.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -117,6 +118,34 @@ class TableReport:
     @property
     def rows(self) -> tuple[DetailRow, ...]:
         return tuple(r for s in self.subsystems for c in s.categories for r in c.rows)
+
+    def statistics_table(self) -> list[Sequence[object]]:
+        """The 标准统计表 as every format draws it.
+
+        A header, one row per sub-system with its share of all standards, the totals, and the
+        share of each level.
+        """
+        L = self.labels
+        header: list[object] = [
+            L["subsystem"],
+            *(L[level] for level in LEVELS),
+            L["total"],
+            L["share"],
+            L["public_share"],
+        ]
+        whole = self.totals.total
+        rows = [
+            [r.label, *r.counts, r.total, _share(r.total, whole), r.public_share]
+            for r in (*self.statistics, self.totals)
+        ]
+        level_shares = [
+            L["share"],
+            *(_share(n, whole) for n in self.totals.counts),
+            _share(whole, whole),
+            "",
+            self.totals.public_share,
+        ]
+        return [header, *rows, level_shares]
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
-from sbsguide.report.model import LEVELS, GapReport, TableReport
+from sbsguide.report.model import GapReport, TableReport
 
 FORMULA_START = ("=", "+", "-", "@")
 Row = Sequence[object]
@@ -87,11 +87,7 @@ def table_sheets(r: TableReport) -> list[tuple[str, list[Row]]]:
                         c.name,
                     ]
                 )
-    stats: list[Row] = [
-        [L["subsystem"], *(L[level] for level in LEVELS), L["total"], L["public_share"]]
-    ]
-    for counted in (*r.statistics, r.totals):
-        stats.append([counted.label, *counted.counts, counted.total, counted.public_share])
+    stats: list[Row] = r.statistics_table()
     note: list[Row] = [[L["explanatory_note"]], *([p] for p in r.note)]
     return [
         (L["cover"], [["", ""], *cover]),

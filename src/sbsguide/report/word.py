@@ -10,7 +10,7 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
-from sbsguide.report.model import LEVELS, GapReport, TableReport
+from sbsguide.report.model import GapReport, TableReport
 from sbsguide.report.spreadsheet import Row, xml_safe
 
 CJK_FONT = "宋体"
@@ -151,12 +151,7 @@ def table_docx(r: TableReport) -> bytes:
 
     document.add_page_break()
     document.add_heading(L["statistics"], level=1)
-    stats: list[Row] = [
-        [L["subsystem"], *(L[level] for level in LEVELS), L["total"], L["public_share"]]
-    ]
-    stats += [
-        [row.label, *row.counts, row.total, row.public_share] for row in (*r.statistics, r.totals)
-    ]
+    stats: list[Row] = r.statistics_table()
     _table(document, stats)
 
     document.add_page_break()
