@@ -53,7 +53,8 @@ def models(raw: bytes, as_of: date, lang: Lang) -> tuple[Any, Any] | list[Findin
     """(table, gap) models of one file's content, or the findings that stop a report."""
     from sbsguide import loader
     from sbsguide.engine import CheckOptions, check_bytes
-    from sbsguide.report.model import build_gap, build_table
+    from sbsguide.report.gap import build_gap
+    from sbsguide.report.model import build_table
     from sbsguide.validate import validate
 
     findings = check_bytes(raw, CheckOptions(as_of=as_of, lang=lang))

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from sbsguide.report.diagram import layout
-from sbsguide.report.model import LEVELS, GapReport, TableReport
+from sbsguide.report.gap import GapReport
+from sbsguide.report.model import LEVELS, TableReport
 from sbsguide.report.summary import Summary
 from sbsguide.report.templating import environment
 

@@ -14,7 +14,8 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
-from sbsguide.report.model import GapReport, TableReport
+from sbsguide.report.gap import GapReport
+from sbsguide.report.model import TableReport
 
 FORMULA_START = ("=", "+", "-", "@")
 Row = Sequence[object]

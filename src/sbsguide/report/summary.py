@@ -12,7 +12,8 @@ from datetime import date
 from pathlib import Path
 
 from sbsguide.messages import Lang
-from sbsguide.report.model import GapReport, labels
+from sbsguide.report.gap import GapReport
+from sbsguide.report.model import labels
 from sbsguide.report.spreadsheet import Row
 
 

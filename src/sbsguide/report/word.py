@@ -10,7 +10,8 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
-from sbsguide.report.model import GapReport, TableReport
+from sbsguide.report.gap import GapReport
+from sbsguide.report.model import TableReport
 from sbsguide.report.spreadsheet import Row, xml_safe
 
 CJK_FONT = "宋体"

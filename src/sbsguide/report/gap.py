@@ -1,0 +1,209 @@
+"""The gap report's model: a verdict per checkable clause, coverage, and an action list.
+
+Every verdict comes from the findings of `sbs check`; nothing is judged again here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sbsguide import numbers
+from sbsguide.catalogue import load_catalogue
+from sbsguide.findings import Finding, Severity
+from sbsguide.guide import load_guide
+from sbsguide.messages import Lang, rule_text
+from sbsguide.model import StandardSystem
+from sbsguide.report.model import Cover, TableReport, labels, share
+
+# Infos that mean "cannot be judged yet", not "fine": the gap report says 无法评估 for them.
+NOT_ASSESSABLE = {
+    ("agency-facts", "missing"),
+    ("trial-period", "running"),
+    ("trial-period", "may-conclude"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseRow:
+    number: str
+    title: str
+    verb: str
+    requirement: str
+    verdict: str  # met | not-met | waived | not-assessable
+    evidence: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CoverageRow:
+    subsystem: str
+    category: str
+    key: str
+    required: bool
+    count: int
+    status: str  # filled | not_applicable | empty
+    suggestions: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    priority: int
+    severity: str
+    clause: str
+    rule: str
+    line: int
+    problem: str
+    fix: str
+
+
+@dataclass(frozen=True, slots=True)
+class GapReport:
+    """The gap analysis: verdict, clause table, coverage, actions."""
+
+    lang: Lang
+    labels: dict[str, str]
+    cover: Cover
+    conforming: bool
+    shall_met: int
+    shall_total: int
+    counts: dict[str, int]
+    clauses: tuple[ClauseRow, ...]
+    coverage: tuple[CoverageRow, ...]
+    actions: tuple[Action, ...]
+    trial: str  # trial_missing | trial_running | trial_short | trial_done (a label key)
+
+    @property
+    def score(self) -> str:
+        return share(self.shall_met, self.shall_total)
+
+
+def build_gap(
+    system: StandardSystem, findings: list[Finding], as_of: date, lang: Lang, table: TableReport
+) -> GapReport:
+    """The gap report: every verdict comes from the findings of `sbs check`."""
+    from sbsguide.rules import RULES
+
+    guide = load_guide()
+    names = labels(lang)
+    by_clause: dict[str, list[Finding]] = {}
+    for finding in findings:
+        by_clause.setdefault(finding.clause or "—", []).append(finding)
+    checked = sorted({c for rule in RULES for c in rule.clauses}, key=_clause_order)
+    rows = []
+    for number in [*checked, "—"]:
+        clause = guide.clauses.get(number)
+        rules = [r for r in RULES if (number in r.clauses) or (number == "—" and not r.clauses)]
+        requirement = (
+            "；".join(rule_text(r.name, "summary", lang) for r in rules)
+            if lang == "zh"
+            else "; ".join(rule_text(r.name, "summary", lang) for r in rules)
+        )
+        clause_findings = by_clause.get(number, [])
+        rows.append(
+            ClauseRow(
+                number,
+                (clause.title if lang == "zh" else clause.title_en)
+                if clause
+                else names["other_checks"],
+                clause.verb if clause else "",
+                requirement,
+                _verdict(clause_findings),
+                tuple(
+                    f"{f.line}: {f.message}"
+                    for f in clause_findings
+                    if f.severity is not Severity.INFO or (f.rule, f.key) in NOT_ASSESSABLE
+                ),
+            )
+        )
+    shall = [r for r in rows if r.verb == "应"]
+    counts = {
+        s.value: sum(1 for f in findings if f.severity is s and not f.waived) for s in Severity
+    }
+    counts["waived"] = sum(1 for f in findings if f.waived)
+    return GapReport(
+        lang,
+        names,
+        table.cover,
+        counts["error"] == 0,
+        sum(1 for r in shall if r.verdict == "met"),
+        len(shall),
+        counts,
+        tuple(rows),
+        _coverage(table, as_of),
+        _actions(findings),
+        _trial(findings),
+    )
+
+
+TRIAL_STATES = {
+    "missing": "trial_missing",
+    "no-start": "trial_missing",
+    "running": "trial_running",
+    "may-conclude": "trial_running",
+    "too-short": "trial_short",
+}
+
+
+def _trial(findings: list[Finding]) -> str:
+    """Where the trial run stands, from the trial-period finding (5.5.1)."""
+    keys = [f.key for f in findings if f.rule == "trial-period"]
+    return TRIAL_STATES.get(keys[0], "trial_done") if keys else "trial_done"
+
+
+def _clause_order(number: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in number.split(".") if p.isdigit())
+
+
+def _verdict(findings: list[Finding]) -> str:
+    if any(not f.waived and f.severity is not Severity.INFO for f in findings):
+        return "not-met"
+    if any((f.rule, f.key) in NOT_ASSESSABLE and not f.waived for f in findings):
+        return "not-assessable"
+    if any(f.waived for f in findings):
+        return "waived"
+    return "met"
+
+
+def _coverage(table: TableReport, as_of: date) -> tuple[CoverageRow, ...]:
+    catalogue = load_catalogue()
+    present = {numbers.base_of(r.number) for r in table.rows if r.number}
+    rows = []
+    for subsystem in table.subsystems:
+        for category in subsystem.categories:
+            status = (
+                "not_applicable"
+                if category.not_applicable is not None
+                else "filled"
+                if category.count
+                else "empty"
+            )
+            suggestions: tuple[str, ...] = ()
+            if status == "empty" and not category.key.endswith(".extra"):
+                suggestions = tuple(
+                    f"{e.canonical}《{e.title}》"
+                    for e in catalogue.for_category(category.key, as_of)
+                    if e.is_public and e.base not in present
+                )[:3]
+            rows.append(
+                CoverageRow(
+                    subsystem.name,
+                    category.name,
+                    category.key,
+                    category.required,
+                    category.count,
+                    status,
+                    suggestions,
+                )
+            )
+    return tuple(rows)
+
+
+def _actions(findings: list[Finding]) -> tuple[Action, ...]:
+    open_findings = [f for f in findings if not f.waived and f.severity is not Severity.INFO]
+    ordered = sorted(
+        open_findings, key=lambda f: (-f.severity.rank, _clause_order(f.clause or "99"), f.line)
+    )
+    return tuple(
+        Action(i, f.severity.value, f.clause or "—", f.rule, f.line, f.message, f.hint)
+        for i, f in enumerate(ordered, 1)
+    )
