@@ -8,8 +8,9 @@ import time
 import pytest
 
 from conftest import check_text, pairs
-from sbsguide import loader
+from sbsguide import loader, yamldata
 from sbsguide.loader import read_yaml
+from sbsguide.source import Position
 
 TITLE = "标准化工作导则 第1部分:标准化文件的结构和起草规则"
 
@@ -23,7 +24,7 @@ def test_flow_mapping_title_with_ascii_colon_loads_with_exact_positions() -> Non
     assert document.data["a"][0]["name"] == TITLE
     assert document.data["a"][1] == {"name": "x:y", "url": "http://a.b/c"}
     assert document.source.locate(("a", 0, "name")).column == 29
-    pure = loader._build(text, pure=True)
+    pure = yamldata.build(text, pure=True)
     assert pure.data == document.data
     assert pure.source.locate(("a", 0, "name")) == document.source.locate(("a", 0, "name"))
 
@@ -39,9 +40,7 @@ def test_timestamp_in_a_masked_file_is_still_a_timestamp() -> None:
 
 def test_positions_are_of_keys_for_mappings_and_of_items_for_sequences() -> None:
     document = read_yaml("top:\n  list:\n    - one\n    -   two\n  key: v\n")
-    assert document.source.locate(("top", "list", 1)) == loader.SourceMap().locate(()).__class__(
-        4, 9
-    )
+    assert document.source.locate(("top", "list", 1)) == Position(4, 9)
     assert document.source.locate(("top", "key")).line == 5
     assert document.source.locate(("top", "missing", "deeper")).line == 1
 

@@ -102,7 +102,7 @@ def _message_ids_in_source() -> set[tuple[str, str]]:
                 for m in re.findall(r'Violation\(\s*\n?\s*(?:message=)?"([a-z-]+)"', body)
             }
             used |= {(declared, m) for m in re.findall(r'\breturn "([a-z-]+)"', body)}
-    for name in ("loader.py", "validate.py", "engine.py"):
+    for name in ("loader.py", "yamldata.py", "validate.py", "engine.py"):
         text = (SRC / name).read_text(encoding="utf-8")
         used |= set(re.findall(r'LoadProblem\(\s*"([a-z-]+)",\s*"([a-z-]+)"', text))
         used |= {(r, m) for r, m in re.findall(r'_at\([^,]+, "([a-z-]+)", "([a-z-]+)"', text)}

@@ -1,0 +1,310 @@
+"""YAML parser events → plain Python data, with the position of every node.
+
+Building from events, rather than composing a node graph, is faster, keeps no graph in memory, and
+bounds what a hostile file can cost: nesting depth (libyaml's composer would recurse and crash)
+and alias expansion (an "alias bomb") are checked as the events arrive. Which parser produces the
+events, and what happens when one refuses a file, is :mod:`sbsguide.loader`'s business.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from sbsguide.source import LogicalPath, SourceMap, Span
+
+MAX_DEPTH = 64
+"""A system file nests about eight levels; anything this deep is not one."""
+ALIAS_BUDGET = 100_000
+"""Nodes that aliases may add on top of the file's own, before it counts as an alias bomb."""
+
+
+@dataclass(frozen=True, slots=True)
+class LoadProblem:
+    """A content problem found while reading: becomes a ``yaml-syntax``/``schema``/… finding."""
+
+    rule: str
+    message: str  # message id in the rule's catalogue
+    args: dict[str, Any] = field(default_factory=dict)
+    path: LogicalPath = ()
+    line: int | None = None  # 1-based; None: locate by path
+    column: int | None = None
+    severity: str | None = None  # None: the rule's default
+
+
+@dataclass(slots=True)
+class Document:
+    """A YAML document read from a file, with where its nodes start."""
+
+    data: Any
+    source: SourceMap
+    problems: list[LoadProblem]
+
+
+class Rejected(Exception):
+    """The file is well-formed YAML that sbs will not read (too deep, an alias bomb…)."""
+
+    def __init__(self, problem: LoadProblem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+MASK = "\ue000"  # a private-use character: never in a real system file (checked before use)
+INNER_COLON = re.compile(r"(?<=[^\s\"'\]}]):(?=[^\s,\[\]{}])")
+
+_NO_KEY = object()
+_SCALAR_TAGS = {
+    "tag:yaml.org,2002:int": "construct_yaml_int",
+    "tag:yaml.org,2002:float": "construct_yaml_float",
+    "tag:yaml.org,2002:bool": "construct_yaml_bool",
+    "tag:yaml.org,2002:null": "construct_yaml_null",
+    "tag:yaml.org,2002:timestamp": "construct_yaml_timestamp",
+}
+_STR = "tag:yaml.org,2002:str"
+_MERGE = "tag:yaml.org,2002:merge"
+
+
+class _Frame:
+    """An open mapping or sequence while its events arrive."""
+
+    __slots__ = (
+        "anchor",
+        "container",
+        "flow",
+        "is_map",
+        "key",
+        "key_mark",
+        "merged",
+        "path",
+        "size",
+        "start",
+    )
+
+    def __init__(self, container: Any, path: LogicalPath, anchor: str | None, start: Any) -> None:
+        self.container = container
+        self.path = path
+        self.start = start
+        self.flow = False
+        self.anchor = anchor
+        self.is_map = isinstance(container, dict)
+        self.key: Any = _NO_KEY
+        self.key_mark: Any = None
+        self.merged: set[Any] = set()
+        self.size = 1
+
+
+class _Builder:
+    """Turns parser events into Python data and a source map."""
+
+    def __init__(self, pure: bool, masked: bool = False, spans: bool = False) -> None:
+        from ruamel.yaml import YAML
+
+        self.masked = masked
+        self.spans = spans
+        self.key_starts: dict[LogicalPath, int] = {}
+        self.constructed: dict[tuple[str, str], Any] = {}
+        self.yaml = YAML(typ="safe", pure=pure)
+        self.constructor = self.yaml.constructor
+        # The YAML 1.2 implicit-type table (first character → [(tag, pattern)]), read once:
+        # ruamel's own resolve() recomputes the document's version for every scalar.
+        table = self.yaml.resolver.versioned_resolver
+        self.implicit: dict[str | None, list[tuple[str, Any]]] = {
+            key: [(str(tag), pattern) for tag, pattern in entries] for key, entries in table.items()
+        }
+        self.implicit_any = self.implicit.get(None, [])
+        self.source = SourceMap()
+        self.problems: list[LoadProblem] = []
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.open_anchors: set[str] = set()
+        self.stack: list[_Frame] = []
+        self.root: Any = _NO_KEY
+        self.nodes = 0
+        self.aliased = 0
+
+    def scalar(self, event: Any) -> Any:
+        value: str = event.value
+        if self.masked and MASK in value:
+            value = value.replace(MASK, ":")
+        tag = event.tag
+        if tag is None or tag == "!":
+            if not event.implicit[0]:
+                return value
+            tag = self.resolve(value)
+        if tag == _STR:
+            return value
+        if tag == _MERGE:
+            return _MERGE
+        known = self.constructed.get((tag, value), _NO_KEY)
+        if known is not _NO_KEY:
+            return known  # dates and numbers repeat: construct each text once
+        method = _SCALAR_TAGS.get(tag)
+        if method is None:
+            raise Rejected(self._at(event.start_mark, "yaml-syntax", "tag", {"tag": tag}))
+        from ruamel.yaml.nodes import ScalarNode
+
+        try:
+            result = getattr(self.constructor, method)(ScalarNode(tag, value, event.start_mark))
+        except ValueError:
+            result = value  # e.g. 2024-02-30: the schema reports an impossible date
+        self.constructed[(tag, value)] = result
+        return result  # e.g. 2024-02-30: the schema reports an impossible date
+
+    def resolve(self, value: str) -> str:
+        """The tag of a plain scalar, as ruamel's YAML 1.2 resolver gives it."""
+        candidates = self.implicit.get(value[0] if value else "")
+        if candidates is None and not self.implicit_any:
+            return _STR  # most values: Chinese text, which no implicit type starts with
+        for tag, pattern in (candidates or []) + self.implicit_any:
+            if pattern.match(value):
+                return tag
+        return _STR
+
+    def _at(self, mark: Any, rule: str, message: str, args: dict[str, Any]) -> LoadProblem:
+        return LoadProblem(rule, message, args, (), mark.line + 1, mark.column + 1)
+
+    def add(self, value: Any, mark: Any, size: int) -> LogicalPath | None:
+        """Place a finished or newly opened node; None when it was a mapping key."""
+        if not self.stack:
+            self.root = value
+            self.source.record((), mark.line, mark.column)
+            return ()
+        frame = self.stack[-1]
+        frame.size += size
+        if not frame.is_map:
+            path = (*frame.path, len(frame.container))
+            frame.container.append(value)
+            self.source.record(path, mark.line, mark.column)
+            return path
+        if frame.key is _NO_KEY:
+            self._take_key(frame, value, mark)
+            return None
+        key, frame.key = frame.key, _NO_KEY
+        if key == _MERGE:
+            self._merge(frame, value, mark)
+            return None
+        path = (*frame.path, key)
+        frame.container[key] = value
+        self.source.record(path, frame.key_mark.line, frame.key_mark.column)
+        if self.spans:
+            self.key_starts[path] = frame.key_mark.index
+        return path
+
+    def keep_span(self, path: LogicalPath, start: Any, end: Any, *, flow: bool = False) -> None:
+        """Keep a node's exact span (asked for by `sbs fix`, which rewrites text in place)."""
+        self.source.spans[path] = Span(self.key_starts.get(path), start.index, end.index, flow)
+
+    def _take_key(self, frame: _Frame, key: Any, mark: Any) -> None:
+        if isinstance(key, (dict, list)):
+            raise Rejected(self._at(mark, "yaml-syntax", "complex-key", {}))
+        if key != _MERGE and not isinstance(key, str):
+            key = str(key)
+        if key in frame.container and key not in frame.merged:
+            first = self.source.locate((*frame.path, key))
+            self.problems.append(
+                self._at(mark, "yaml-syntax", "duplicate-key", {"key": key, "first": first.line})
+            )
+        frame.merged.discard(key)
+        frame.key, frame.key_mark = key, mark
+
+    def _merge(self, frame: _Frame, value: Any, mark: Any) -> None:
+        """``<<: *defaults`` — keys already given explicitly win (YAML merge semantics)."""
+        sources = value if isinstance(value, list) else [value]
+        for merged in sources:
+            if not isinstance(merged, dict):
+                raise Rejected(self._at(mark, "yaml-syntax", "bad-merge", {}))
+            for key, item in merged.items():
+                if key not in frame.container:
+                    frame.container[key] = item
+                    frame.merged.add(key)
+                    self.source.record((*frame.path, key), mark.line, mark.column)
+
+    def open(self, container: Any, event: Any) -> None:
+        if len(self.stack) >= MAX_DEPTH:
+            raise Rejected(
+                self._at(event.start_mark, "yaml-syntax", "too-deep", {"limit": MAX_DEPTH})
+            )
+        path = self.add(container, event.start_mark, 0)
+        if path is None:  # a collection used as a mapping key
+            raise Rejected(self._at(event.start_mark, "yaml-syntax", "complex-key", {}))
+        if event.anchor:
+            self.open_anchors.add(event.anchor)
+        frame = _Frame(container, path, event.anchor, event.start_mark)
+        frame.flow = bool(event.flow_style)
+        self.stack.append(frame)
+
+    def close(self, end: Any) -> None:
+        frame = self.stack.pop()
+        if self.spans:
+            self.keep_span(frame.path, frame.start, end, flow=frame.flow)
+        if frame.key is not _NO_KEY:  # cannot happen with a well-formed event stream
+            frame.container[frame.key] = None
+        if self.stack:
+            self.stack[-1].size += frame.size
+        if frame.anchor:
+            self.open_anchors.discard(frame.anchor)
+            self.anchors[frame.anchor] = (frame.container, frame.size)
+
+    def alias(self, event: Any) -> None:
+        if event.anchor in self.open_anchors:
+            raise Rejected(self._at(event.start_mark, "yaml-syntax", "recursive-alias", {}))
+        if event.anchor not in self.anchors:
+            raise Rejected(
+                self._at(event.start_mark, "yaml-syntax", "unknown-alias", {"anchor": event.anchor})
+            )
+        value, size = self.anchors[event.anchor]
+        self.aliased += size
+        if self.aliased > ALIAS_BUDGET + 10 * self.nodes:
+            raise Rejected(self._at(event.start_mark, "yaml-syntax", "alias-bomb", {}))
+        self.add(value, event.start_mark, size)
+
+
+def _events(yaml: Any, text: str) -> Iterator[Any]:
+    """The parser's events, pulled directly: ruamel's parse() asks check_event() before each."""
+    from ruamel.yaml.events import StreamEndEvent
+
+    _, parser = yaml.get_constructor_parser(text)
+    try:
+        while True:
+            event = parser.get_event()
+            yield event
+            if type(event) is StreamEndEvent:
+                return
+    finally:
+        parser.dispose()
+
+
+def build(text: str, *, pure: bool, masked: bool = False, spans: bool = False) -> Document:
+    from ruamel.yaml import events as ev
+
+    builder = _Builder(pure, masked, spans)
+    documents = 0
+    for event in _events(builder.yaml, text):
+        kind = type(event)
+        if kind is ev.ScalarEvent:
+            builder.nodes += 1
+            value = builder.scalar(event)
+            path = builder.add(value, event.start_mark, 1)
+            if spans and path is not None:
+                builder.keep_span(path, event.start_mark, event.end_mark)
+            if event.anchor:
+                builder.anchors[event.anchor] = (value, 1)
+        elif kind is ev.MappingStartEvent:
+            builder.nodes += 1
+            builder.open({}, event)
+        elif kind is ev.SequenceStartEvent:
+            builder.nodes += 1
+            builder.open([], event)
+        elif kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
+            builder.close(event.end_mark)
+        elif kind is ev.AliasEvent:
+            builder.alias(event)
+        elif kind is ev.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                raise Rejected(
+                    builder._at(event.start_mark, "yaml-syntax", "several-documents", {})
+                )
+    data = None if builder.root is _NO_KEY else builder.root
+    return Document(data, builder.source, builder.problems)
