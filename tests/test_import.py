@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from conftest import CONFORMING, run_sbs
-from sbsguide.importer import date_of, read_table, text_of
+from sbsguide.importer import read_table
 from sbsguide.loader import read_yaml
+from sbsguide.tables import date_of, text_of
 
 openpyxl = pytest.importorskip("openpyxl")
 

@@ -9,11 +9,8 @@ category of its own: no row is ever dropped.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -22,17 +19,12 @@ from sbsguide.catalogue import load_catalogue
 from sbsguide.guide import Category, Guide, load_guide
 from sbsguide.resources import data
 from sbsguide.rules.structure import SYSTEM_CODE
+from sbsguide.tables import TableNotReadable, date_of, read_cells, text_of
 from sbsguide.yamltext import scalar
 
 NOT_APPLICABLE_MARK = re.compile(
     r"^[【\[(（]?\s*(不适用|not applicable)\s*[】\])）]?\s*[:：]?\s*", re.I
 )
-_DATE = re.compile(r"(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?")
-_EXCEL_EPOCH = date(1899, 12, 30)
-
-
-class TableNotReadable(Exception):
-    """The table cannot be read as a standard-detail table (a usage error, exit 2)."""
 
 
 @dataclass(slots=True)
@@ -84,81 +76,6 @@ def _settings() -> dict[str, Any]:
     return settings
 
 
-# ---- reading cells ------------------------------------------------------------------------------
-
-
-def read_cells(path: Path, sheet: str | None) -> tuple[str, list[list[Any]]]:
-    """(sheet name, rows of cell values) of an .xlsx or .csv file."""
-    if path.suffix.lower() == ".csv":
-        raw = path.read_bytes()
-        for encoding in ("utf-8-sig", "gb18030"):
-            try:
-                text = raw.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
-        else:
-            raise TableNotReadable("encoding")
-        return path.stem, [list(r) for r in csv.reader(io.StringIO(text))]
-    if path.suffix.lower() not in (".xlsx", ".xlsm"):
-        raise TableNotReadable("kind")
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(path, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a file that is not a workbook
-        raise TableNotReadable("unreadable") from error
-    names = [sheet] if sheet else book.sheetnames
-    for name in names:
-        if name not in book.sheetnames:
-            raise TableNotReadable("sheet")
-        cells = _sheet_cells(book[name])
-        if sheet or find_header(cells) is not None:
-            return name, cells
-    raise TableNotReadable("no-header")
-
-
-def _sheet_cells(sheet: Any) -> list[list[Any]]:
-    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
-    for merged in sheet.merged_cells.ranges:  # a merged cell's value covers the whole range
-        value = sheet.cell(row=merged.min_row, column=merged.min_col).value
-        for r in range(merged.min_row, merged.max_row + 1):
-            for c in range(merged.min_col, merged.max_col + 1):
-                if r - 1 < len(rows) and c - 1 < len(rows[r - 1]):
-                    rows[r - 1][c - 1] = value
-    return rows
-
-
-def text_of(value: Any) -> str:
-    """A cell as text: 1.1 stays "1.1" (not 1.1000001), 2020.0 becomes "2020", dates ISO."""
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
-    return str(value).strip()
-
-
-def date_of(value: Any) -> str:
-    """An implementation date in any of the forms tables hold, as ISO text ("" if none)."""
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, (int, float)) and 20000 <= value <= 80000:  # an Excel serial date
-        return (_EXCEL_EPOCH + timedelta(days=int(value))).isoformat()
-    match = _DATE.search(text_of(value))
-    if match:
-        try:
-            return date(*(int(g) for g in match.groups())).isoformat()
-        except ValueError:
-            return ""
-    return ""
-
-
 # ---- understanding the table --------------------------------------------------------------------
 
 
@@ -183,7 +100,7 @@ def find_header(rows: list[list[Any]]) -> tuple[int, dict[int, str]] | None:
 def read_table(path: Path, sheet: str | None) -> ImportResult:
     """Every standard row of a table, placed."""
     guide = load_guide()
-    sheet_name, rows = read_cells(path, sheet)
+    sheet_name, rows = read_cells(path, sheet, lambda cells: find_header(cells) is not None)
     found = find_header(rows)
     if found is None:
         raise TableNotReadable("no-header")

@@ -24,7 +24,8 @@ def import_table(
 ) -> None:
     """把已有的标准明细表(Excel/CSV)导入为 system.yaml。Import an existing standard table."""
     from sbsguide.atomic import write_text
-    from sbsguide.importer import TableNotReadable, read_table, system_text
+    from sbsguide.importer import read_table, system_text
+    from sbsguide.tables import TableNotReadable
 
     language = lang_of(lang)
     if output.exists() and not force:

@@ -163,48 +163,19 @@ def table_docx(r: TableReport) -> bytes:
 
 
 def gap_docx(r: GapReport) -> bytes:
-    """The gap report as a Word document."""
-    L = r.labels
+    """The gap report as a Word document: the spreadsheet's parts, each under its heading."""
+    from sbsguide.report.spreadsheet import gap_sheets
+
     document = _document()
-    document.add_heading(f"{r.cover.agency} {L['gap_title']}", level=0)
-    _table(
-        document,
-        [
-            [L["agency"], r.cover.agency],
-            [L["guide"], r.cover.guide],
-            [L["as_of"], r.cover.as_of.isoformat()],
-            [L["verdict"], L["conforming"] if r.conforming else L["not_conforming"]],
-            [L["score"], f"{r.score} ({r.shall_met}/{r.shall_total})"],
-        ],
-        header=False,
-    )
-    document.add_heading(L["clauses"], level=1)
-    _table(
-        document,
-        [[L["clause"], L["requirement"], L["verdict"], L["evidence"]]]
-        + [
-            [f"{c.number} {c.title}", c.requirement, L[c.verdict], "\n".join(c.evidence) or "—"]
-            for c in r.clauses
-        ],
-    )
-    document.add_page_break()
-    document.add_heading(L["coverage"], level=1)
-    _table(
-        document,
-        [[L["subsystem"], L["category"], L["count"], L["status"], L["suggestions"]]]
-        + [
-            [c.subsystem, c.category, c.count, L[c.status], "\n".join(c.suggestions) or "—"]
-            for c in r.coverage
-        ],
-    )
-    document.add_page_break()
-    document.add_heading(L["actions"], level=1)
-    if r.actions:
-        _table(
-            document,
-            [[L["priority"], L["severity"], L["clause"], L["line"], L["problem"], L["fix"]]]
-            + [[a.priority, L[a.severity], a.clause, a.line, a.problem, a.fix] for a in r.actions],
-        )
-    else:
-        document.add_paragraph(L["none"])
+    document.add_heading(f"{r.cover.agency} {r.labels['gap_title']}", level=0)
+    (_, summary), *parts = gap_sheets(r)
+    _table(document, summary[1:], header=False)
+    for index, (title, rows) in enumerate(parts):
+        if index:
+            document.add_page_break()
+        document.add_heading(title, level=1)
+        if len(rows) > 1:
+            _table(document, rows)
+        else:
+            document.add_paragraph(r.labels["none"])
     return _save(document)

@@ -1,0 +1,100 @@
+"""Reading a spreadsheet as its user sees it: cell values of an .xlsx sheet or a .csv file.
+
+A merged cell's value covers every cell of its range; numbers and dates come back as the text a
+person typed (1.1 stays "1.1", 2020.0 is "2020"), and implementation dates are read in the forms
+Chinese tables use (Excel serials, 2024.3.1, 2024年3月1日, ISO).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+_DATE = re.compile(r"(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?")
+_EXCEL_EPOCH = date(1899, 12, 30)
+
+
+class TableNotReadable(Exception):
+    """The table cannot be read as a standard-detail table (a usage error, exit 2)."""
+
+
+def read_cells(
+    path: Path, sheet: str | None, has_header: Callable[[list[list[Any]]], bool]
+) -> tuple[str, list[list[Any]]]:
+    """(sheet name, rows of cell values) of an .xlsx or .csv file.
+
+    Without a sheet name, the first sheet ``has_header`` accepts.
+    """
+    if path.suffix.lower() == ".csv":
+        raw = path.read_bytes()
+        for encoding in ("utf-8-sig", "gb18030"):
+            try:
+                text = raw.decode(encoding)
+                break
+            except UnicodeDecodeError:
+                continue
+        else:
+            raise TableNotReadable("encoding")
+        return path.stem, [list(r) for r in csv.reader(io.StringIO(text))]
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        raise TableNotReadable("kind")
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds for a file that is not a workbook
+        raise TableNotReadable("unreadable") from error
+    names = [sheet] if sheet else book.sheetnames
+    for name in names:
+        if name not in book.sheetnames:
+            raise TableNotReadable("sheet")
+        cells = _sheet_cells(book[name])
+        if sheet or has_header(cells):
+            return name, cells
+    raise TableNotReadable("no-header")
+
+
+def _sheet_cells(sheet: Any) -> list[list[Any]]:
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    for merged in sheet.merged_cells.ranges:  # a merged cell's value covers the whole range
+        value = sheet.cell(row=merged.min_row, column=merged.min_col).value
+        for r in range(merged.min_row, merged.max_row + 1):
+            for c in range(merged.min_col, merged.max_col + 1):
+                if r - 1 < len(rows) and c - 1 < len(rows[r - 1]):
+                    rows[r - 1][c - 1] = value
+    return rows
+
+
+def text_of(value: Any) -> str:
+    """A cell as text: 1.1 stays "1.1" (not 1.1000001), 2020.0 becomes "2020", dates ISO."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return str(value).strip()
+
+
+def date_of(value: Any) -> str:
+    """An implementation date in any of the forms tables hold, as ISO text ("" if none)."""
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (int, float)) and 20000 <= value <= 80000:  # an Excel serial date
+        return (_EXCEL_EPOCH + timedelta(days=int(value))).isoformat()
+    match = _DATE.search(text_of(value))
+    if match:
+        try:
+            return date(*(int(g) for g in match.groups())).isoformat()
+        except ValueError:
+            return ""
+    return ""
