@@ -87,9 +87,5 @@ def _rule(rule: Rule, lang: Lang, *, with_clause: bool = True) -> str:
 
 
 def _indent(paragraph: str) -> str:
-    return textwrap.indent(
-        textwrap.fill(
-            paragraph, width=60 if paragraph.isascii() is False else 90, break_long_words=True
-        ),
-        "    ",
-    )
+    width = 90 if paragraph.isascii() else 60  # a Chinese character takes two columns
+    return textwrap.indent(textwrap.fill(paragraph, width=width, break_long_words=True), "    ")

@@ -82,10 +82,9 @@ def main() -> None:
 
 
 def _lang_for_crash() -> Lang:
-    return (
-        "en"
-        if os.environ.get("SBS_LANG") == "en"
-        or "--lang=en" in sys.argv
-        or ("--lang" in sys.argv and sys.argv[sys.argv.index("--lang") + 1 :][:1] == ["en"])
-        else "zh"
-    )
+    """The language asked for, read from the raw arguments (the parser may not have run)."""
+    args = sys.argv[1:]
+    asked = [a.split("=", 1)[1] for a in args if a.startswith("--lang=")]
+    asked += [args[i + 1] for i, a in enumerate(args[:-1]) if a == "--lang"]
+    chosen = asked[-1] if asked else os.environ.get("SBS_LANG", "zh")
+    return "en" if chosen == "en" else "zh"
