@@ -217,3 +217,25 @@ def test_a_missing_c_extension_is_said_clearly(monkeypatch) -> None:  # type: ig
     monkeypatch.setattr(check_command.sys.stderr, "write", messages.append)
     check_command._warn_without_c_parser("zh")
     assert "ruamel.yaml.clib" in "".join(messages)
+
+
+def test_an_unexpected_error_is_a_message_not_a_traceback(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    import sys
+
+    import pytest
+
+    from sbsguide import cli
+    from sbsguide.cli import info_commands
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(info_commands, "rules_table", broken, raising=False)
+    monkeypatch.setattr("sbsguide.explain.rules_table", broken)
+    monkeypatch.setattr(sys, "argv", ["sbs", "rules", "--lang", "en"])
+    monkeypatch.delenv("SBS_DEBUG", raising=False)
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main()
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert "internal error in sbs: RuntimeError: boom" in err and "Traceback" not in err
