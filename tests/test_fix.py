@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import AS_OF, EXAMPLES, check_text, run_sbs
+from conftest import AS_OF, EXAMPLES, check_text, examples, run_sbs
 from sbsguide.engine import CheckOptions, check_bytes
 from sbsguide.service import plan_fix
 
@@ -178,7 +178,7 @@ def _render(entries: list[tuple[tuple[str, str], dict[str, object]]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.tuples(st.sampled_from(CATEGORIES), entry), min_size=1, max_size=12))
 def test_fix_never_loses_a_comment_or_a_standard(entries) -> None:  # type: ignore[no-untyped-def]
     text = _render(entries)

@@ -16,7 +16,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import CONFORMING, EXAMPLES
+from conftest import CONFORMING, EXAMPLES, examples
 from sbsguide.engine import CheckOptions, check_bytes
 from sbsguide.findings import CheckResult, FileResult
 from sbsguide.loader import read_yaml
@@ -50,7 +50,7 @@ def exercise(raw: bytes, *, reports: tuple[str, ...] = ("md", "html")) -> None:
         assert build(raw, KINDS, reports, AS_OF, "zh").files
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(max_size=4000))
 def test_arbitrary_bytes(raw: bytes) -> None:
     exercise(raw)
@@ -73,7 +73,7 @@ YAML_VALUES = st.recursive(
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(YAML_VALUES)
 def test_arbitrary_yaml_documents(value: Any) -> None:
     exercise(json.dumps(value, ensure_ascii=False).encode("utf-8"))
@@ -157,7 +157,7 @@ def mutated_systems(draw: st.DrawFn) -> bytes:
 
 
 @settings(
-    max_examples=120,
+    max_examples=examples(120),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
@@ -167,7 +167,7 @@ def test_structured_mutations_of_real_systems(raw: bytes) -> None:
 
 
 @settings(
-    max_examples=8,
+    max_examples=examples(8),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
