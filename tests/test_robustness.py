@@ -145,7 +145,7 @@ def mutated_systems(draw: st.DrawFn) -> bytes:
         if action == "drop":
             del parent[key]
         elif action == "retype" or action == "odd":
-            parent[key] = draw(ODD_VALUE)
+            parent[key] = copy.deepcopy(draw(ODD_VALUE))  # st.just shares one object
         elif action == "misspell" and isinstance(key, str):
             parent[key[::-1] or "x"] = parent.pop(key)
         elif action == "duplicate" and isinstance(parent, list):
