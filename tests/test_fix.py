@@ -192,3 +192,16 @@ def test_fix_never_loses_a_comment_or_a_standard(entries) -> None:  # type: igno
     assert fixed.count("number:") == text.count("number:") == len(entries)
     assert not [f for f in check_text(fixed) if f.rule in ("yaml-syntax", "schema")]
     assert not plan_fix(plan.encoded(), date(2026, 11, 26), "zh").changed
+
+
+def test_an_empty_code_is_filled_not_added_twice() -> None:
+    source = (EXAMPLES / "kunming-hightech" / "system.yaml").read_text(encoding="utf-8")
+    for empty, filled in (
+        ("code: , ", "code: BZ01-004, "),
+        ("code: null, ", "code: BZ01-004, "),
+        ('code: "", ', 'code: "BZ01-004", '),
+    ):
+        text = source.replace("{code: BZ01-002, ", "{" + empty, 1)
+        plan = plan_fix(text.encode(), AS_OF, "zh")
+        assert "{" + filled + "number: Q/KMGX 301-2024" in plan.fixed, empty
+        assert not [f for f in check_text(plan.fixed) if f.rule in ("yaml-syntax", "schema")], empty

@@ -135,15 +135,15 @@ class _Planner:
                 continue
             code = f"{prefix}{sequence:03d}"
             used.add(code)
-            self._add_first(
-                entry_span,
-                "code",
-                code,
-                Localised(
-                    f"为《{placed.entry.name}》分配体系编号 {code}",
-                    f"code {code} assigned to {placed.entry.name}",
-                ),
+            what = Localised(
+                f"为《{placed.entry.name}》分配体系编号 {code}",
+                f"code {code} assigned to {placed.entry.name}",
             )
+            written = self.spans.get((*placed.path, "code"))
+            if written is not None:  # `code:` is there but empty: fill it, never add a second
+                self._set(written, code, what)
+            else:
+                self._add_first(entry_span, "code", code, what)
 
     # -- text operations -------------------------------------------------------------------
 
