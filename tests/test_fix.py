@@ -205,3 +205,15 @@ def test_an_empty_code_is_filled_not_added_twice() -> None:
         plan = plan_fix(text.encode(), AS_OF, "zh")
         assert "{" + filled + "number: Q/KMGX 301-2024" in plan.fixed, empty
         assert not [f for f in check_text(plan.fixed) if f.rule in ("yaml-syntax", "schema")], empty
+
+
+def test_a_flow_mapping_over_several_lines_is_edited_as_flow() -> None:
+    text = (
+        "version: 1\nagency: {name: a, principal: b}\nstandards:\n  foundation:\n    guidelines:\n"
+        "      - {code: JC01-001,\n         number: GB/T 24421.2-2009,\n"
+        "         name: 服务业组织标准化工作指南 第2部分：标准体系,\n         implemented: 2009-11-01}\n"
+    )
+    plan = plan_fix(text.encode(), AS_OF, "zh")
+    assert "number: GB/T 24421.2-2023, replaces: GB/T 24421.2-2009," in plan.fixed
+    assert "implemented" not in plan.fixed  # the old edition's date went with it
+    assert not [f for f in check_text(plan.fixed) if f.rule in ("yaml-syntax", "schema")]

@@ -150,14 +150,12 @@ class _Planner:
     def _set(self, span: Span, value: str, what: Localised) -> None:
         original = self.text[span.start : span.end]
         self.changes.append(
-            Change(
-                span.start, span.end, scalar(value, flow=self._in_flow(span), like=original), what
-            )
+            Change(span.start, span.end, scalar(value, flow=span.in_flow, like=original), what)
         )
 
     def _add_after(self, value_span: Span, key: str, value: str) -> None:
         """Add ``key: value`` right after a sibling's value, in the sibling's style."""
-        if self._in_flow(value_span):
+        if value_span.in_flow:
             self.changes.append(
                 Change(
                     value_span.end,
@@ -195,7 +193,7 @@ class _Planner:
         """Remove ``key: value`` (and its separator) where that is unambiguous."""
         if value.key_start is None:
             return
-        if self._in_flow(value):
+        if value.in_flow:
             comma = self.text.rfind(",", 0, value.key_start)
             if comma >= 0 and not self.text[comma + 1 : value.key_start].strip():
                 self.changes.append(Change(comma, value.end, "", Localised("", "")))
@@ -204,12 +202,6 @@ class _Planner:
         line_end = self.text.find("\n", value.end)
         if not self.text[line_start : value.key_start].strip() and line_end >= 0:
             self.changes.append(Change(line_start, line_end + 1, "", Localised("", "")))
-
-    def _in_flow(self, span: Span) -> bool:
-        """Whether a value sits inside a flow mapping (``{...}`` on one line, here)."""
-        line_start = self.text.rfind("\n", 0, span.start) + 1
-        before = self.text[line_start : span.start]
-        return before.count("{") > before.count("}")
 
 
 def changed_lines(text: str, changes: list[Change], lang: str) -> list[tuple[int, str]]:

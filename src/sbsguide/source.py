@@ -49,7 +49,8 @@ class Span:
     key_start: int | None
     start: int
     end: int
-    flow: bool = False
+    flow: bool = False  # a flow collection itself ({…} or […])
+    in_flow: bool = False  # a node inside a flow collection
 
 
 class SourceMap:

@@ -193,7 +193,10 @@ class _Builder:
 
     def keep_span(self, path: LogicalPath, start: Any, end: Any, *, flow: bool = False) -> None:
         """Keep a node's exact span (asked for by `sbs fix`, which rewrites text in place)."""
-        self.source.spans[path] = Span(self.key_starts.get(path), start.index, end.index, flow)
+        in_flow = bool(self.stack) and self.stack[-1].flow  # the parent's style: flow is inherited
+        self.source.spans[path] = Span(
+            self.key_starts.get(path), start.index, end.index, flow, in_flow
+        )
 
     def _take_key(self, frame: _Frame, key: Any, mark: Any) -> None:
         if isinstance(key, (dict, list)):
