@@ -37,7 +37,7 @@ def table_sheets(r: TableReport) -> list[tuple[str, list[Row]]]:
     L = r.labels
     cover: list[Row] = [
         [L["agency"], r.cover.agency],
-        [L["credit_code"], r.cover.credit_code],
+        [L["credit_code"], r.cover.credit_code or "—"],
         [L["guide"], r.cover.guide],
         [L["as_of"], r.cover.as_of.isoformat()],
         [L["standards_count"], r.cover.standards],
@@ -59,7 +59,7 @@ def table_sheets(r: TableReport) -> list[tuple[str, list[Row]]]:
     for s in r.subsystems:
         for c in s.categories:
             shown = L["not_applicable"] if c.not_applicable is not None else c.count
-            structure.append([s.layer, s.name, c.name, shown])
+            structure.append([L["layer"].format(n=s.layer), f"{s.name} ({s.count})", c.name, shown])
             if c.not_applicable is not None:
                 detail.append(
                     [

@@ -96,63 +96,43 @@ def _save(document: Any) -> bytes:
 
 
 def table_docx(r: TableReport) -> bytes:
-    """The standard-system table as a Word document."""
+    """The standard-system table as a Word document.
+
+    The spreadsheet's parts under headings, the detail table grouped by sub-system and category.
+    """
+    from sbsguide.report.spreadsheet import table_sheets
+
     L = r.labels
+    (_, cover), (_, structure), (_, detail), (_, stats), _ = table_sheets(r)
     document = _document()
     document.add_heading(f"{r.cover.agency} {L['table_title']}", level=0)
-    _table(
-        document,
-        [
-            [L["agency"], r.cover.agency],
-            [L["credit_code"], r.cover.credit_code or "—"],
-            [L["guide"], r.cover.guide],
-            [L["as_of"], r.cover.as_of.isoformat()],
-            [L["standards_count"], r.cover.standards],
-        ],
-        header=False,
-    )
+    _table(document, cover[1:], header=False)
 
     document.add_page_break()
     document.add_heading(L["structure"], level=1)
     document.add_paragraph(L["structure_note"])
-    structure: list[Row] = [[L["layer"].format(n=""), L["subsystem"], L["category"], L["count"]]]
-    for s in r.subsystems:
-        for c in s.categories:
-            shown = L["not_applicable"] if c.not_applicable is not None else c.count
-            structure.append([L["layer"].format(n=s.layer), f"{s.name} ({s.count})", c.name, shown])
     _table(document, structure)
 
     document.add_page_break()
     document.add_heading(L["detail"], level=1)
+    header = detail[0][:7]  # the GB/T 13016 columns; Word groups by headings instead
     for s in r.subsystems:
         document.add_heading(f"{L['layer'].format(n=s.layer)} {s.name}", level=2)
         for c in s.categories:
             document.add_heading(f"{c.name} ({c.clause})" if c.clause else c.name, level=3)
             if c.not_applicable is not None:
-                document.add_paragraph(f"{L['not_applicable']}：{c.not_applicable}")
+                document.add_paragraph(xml_safe(f"{L['not_applicable']}：{c.not_applicable}"))
             elif not c.rows:
                 document.add_paragraph(L["no_standards"])
             else:
-                rows: list[Row] = [
-                    [
-                        L["seq"],
-                        L["code"],
-                        L["number"],
-                        L["name"],
-                        L["implemented"],
-                        L["replaces"],
-                        L["remark"],
-                    ]
-                ]
-                rows += [
+                rows = [
                     [x.seq, x.code, x.number, x.name, x.implemented, x.replaces, x.remark]
                     for x in c.rows
                 ]
-                _table(document, rows)
+                _table(document, [header, *rows])
 
     document.add_page_break()
     document.add_heading(L["statistics"], level=1)
-    stats: list[Row] = r.statistics_table()
     _table(document, stats)
 
     document.add_page_break()
