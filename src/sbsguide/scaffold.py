@@ -18,7 +18,7 @@ from sbsguide.catalogue import Catalogue, Edition, load_catalogue
 from sbsguide.guide import Category, Guide, load_guide
 from sbsguide.messages import Lang
 from sbsguide.numbers import parse
-from sbsguide.resources import shipped_dir
+from sbsguide.templating import environment
 from sbsguide.yamltext import scalar
 
 SCHEMA_COPY = ".sbs/system.schema.json"
@@ -177,38 +177,26 @@ def _entries(
     return numbered[:cut], numbered[cut:end], numbered[end:]
 
 
-def _environment() -> Any:
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
-    folder = Path(str(shipped_dir("templates"))) / "init"
-    return Environment(
-        loader=FileSystemLoader(folder),
-        undefined=StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        autoescape=False,
-    )
-
-
 def render_system(data: dict[str, Any], lang: Lang) -> str:
     """``system.yaml`` from a template context (the scaffold's, or an import's)."""
     suffix = "" if lang == "zh" else ".en"
-    rendered: str = _environment().get_template(f"system.yaml{suffix}.j2").render(data)
+    rendered: str = (
+        environment("init", html=False).get_template(f"system.yaml{suffix}.j2").render(data)
+    )
     return rendered
 
 
 def render(options: ScaffoldOptions) -> list[tuple[str, str]]:
     """The files of a scaffold: (path relative to DIR, content)."""
-    environment = _environment()
+    templates = environment("init", html=False)
     data = context(options)
     suffix = "" if options.lang == "zh" else ".en"
     files = [
-        (name, environment.get_template(f"{template}{suffix}.j2").render(data))
+        (name, templates.get_template(f"{template}{suffix}.j2").render(data))
         for name, template in (("system.yaml", "system.yaml"), ("README.md", "README.md"))
     ]
     files += [
-        (name, environment.get_template(template).render(data))
+        (name, templates.get_template(template).render(data))
         for name, template in (
             (".pre-commit-config.yaml", "pre-commit-config.yaml.j2"),
             (".github/workflows/sbs.yml", "github-workflow.yml.j2"),

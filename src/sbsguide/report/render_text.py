@@ -6,25 +6,25 @@ from sbsguide.report.diagram import layout
 from sbsguide.report.gap import GapReport
 from sbsguide.report.model import LEVELS, TableReport
 from sbsguide.report.summary import Summary
-from sbsguide.report.templating import environment
+from sbsguide.templating import environment
 
 
 def table_markdown(report: TableReport) -> bytes:
     """The standard-system table as Markdown (structure as a text tree)."""
-    template = environment(html=False).get_template("table.md.j2")
+    template = environment("report", html=False).get_template("table.md.j2")
     return template.render(r=report, L=report.labels, levels=LEVELS).encode("utf-8")
 
 
 def gap_markdown(report: GapReport) -> bytes:
     """The gap report as Markdown."""
-    template = environment(html=False).get_template("gap.md.j2")
+    template = environment("report", html=False).get_template("gap.md.j2")
     return template.render(r=report, L=report.labels).encode("utf-8")
 
 
 def table_html(report: TableReport) -> bytes:
     """The standard-system table as one self-contained HTML page with an SVG diagram."""
     root = f"{report.cover.agency} {report.labels['table_title']}"
-    template = environment(html=True).get_template("table.html.j2")
+    template = environment("report", html=True).get_template("table.html.j2")
     return template.render(
         r=report, L=report.labels, levels=LEVELS, diagram=layout(report, root)
     ).encode("utf-8")
@@ -32,17 +32,17 @@ def table_html(report: TableReport) -> bytes:
 
 def gap_html(report: GapReport) -> bytes:
     """The gap report as one self-contained HTML page."""
-    template = environment(html=True).get_template("gap.html.j2")
+    template = environment("report", html=True).get_template("gap.html.j2")
     return template.render(r=report, L=report.labels).encode("utf-8")
 
 
 def summary_markdown(summary: Summary) -> bytes:
     """The provincial summary as Markdown."""
-    template = environment(html=False).get_template("summary.md.j2")
+    template = environment("report", html=False).get_template("summary.md.j2")
     return template.render(r=summary, L=summary.labels).encode("utf-8")
 
 
 def summary_html(summary: Summary) -> bytes:
     """The provincial summary as one HTML page, sortable by column."""
-    template = environment(html=True).get_template("summary.html.j2")
+    template = environment("report", html=True).get_template("summary.html.j2")
     return template.render(r=summary, L=summary.labels).encode("utf-8")

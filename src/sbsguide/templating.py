@@ -1,4 +1,7 @@
-"""The Jinja environment of the reports: sandboxed, strict, autoescaping for HTML."""
+"""The Jinja environments of sbs: sandboxed and strict, autoescaping for HTML.
+
+One folder of ``templates/`` each: ``init`` (the scaffold, YAML and Markdown) and ``report``.
+"""
 
 from __future__ import annotations
 
@@ -20,9 +23,9 @@ def markdown_cell(value: object) -> str:
 
 
 @cache
-def environment(html: bool) -> SandboxedEnvironment:
-    """The sandbox the report templates render in."""
-    folder = Path(str(shipped_dir("templates"))) / "report"
+def environment(folder_name: str, *, html: bool) -> SandboxedEnvironment:
+    """The sandbox the templates of ``templates/<folder_name>`` render in."""
+    folder = Path(str(shipped_dir("templates"))) / folder_name
     env = SandboxedEnvironment(
         loader=FileSystemLoader(folder),
         autoescape=html,
