@@ -167,7 +167,24 @@ def test_a_report_killed_mid_write_leaves_the_previous_files_intact(tmp_path: Pa
     rng = random.Random(53)  # kill points spread over the run, the same every time
     _killed_runs(args, sorted(rng.uniform(0.3, 3.5) for _ in range(4)))
     after = {p.name: p.read_bytes() for p in out.iterdir() if not p.name.startswith(".")}
-    assert after == before  # each file whole: the old one, or the (identical) new one
+    assert set(after) == set(before)
+    for name, content in after.items():  # each file whole: the old one, or a complete new one
+        if content != before[name]:
+            _assert_whole(name, content)
+
+
+def _assert_whole(name: str, content: bytes) -> None:
+    """A report file that opens completely (office files carry their write time, so a whole
+    new file differs from the old one in bytes)."""
+    from docx import Document
+    from openpyxl import load_workbook
+
+    if name.endswith(".xlsx"):  # a zip that opens had its central directory written last
+        assert len(load_workbook(io.BytesIO(content)).sheetnames) >= 4
+    elif name.endswith(".docx"):
+        assert len(Document(io.BytesIO(content)).tables) >= 3
+    else:
+        assert content.rstrip().endswith(b"</html>")
 
 
 def test_a_fix_killed_mid_write_leaves_the_file_whole(tmp_path: Path) -> None:
