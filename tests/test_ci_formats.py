@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CONFORMING, EXAMPLES, ROOT, run_sbs
+from sbsguide.rules import RULES
 
 SARIF_SCHEMA = ROOT.parent / "shared" / "reference" / "sarif" / "sarif-schema-2.1.0.json"
 QUJING = "examples/qujing-draft"
@@ -41,7 +42,7 @@ def test_sarif_carries_rules_relative_uris_regions_and_suppressions() -> None:
     run = log["runs"][0]
     rules = run["tool"]["driver"]["rules"]
     assert (
-        len(rules) == 34
+        len(rules) == len(RULES)
         and rules[run["results"][0]["ruleIndex"]]["id"] == run["results"][0]["ruleId"]
     )
     trial = next(r for r in rules if r["id"] == "trial-period")

@@ -12,12 +12,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import AS_OF, EXAMPLES, check_text, examples, run_sbs
+from conftest import AS_OF, CONFORMING, EXAMPLES, check_text, examples, run_sbs
 from sbsguide.engine import CheckOptions, check_bytes
 from sbsguide.service import plan_fix
 
 FIXTURES = Path(__file__).parent / "fixtures" / "fix"
 SOURCES = [*sorted(EXAMPLES.glob("*/system.yaml")), FIXTURES / "commented.yaml"]
+CONFORMING_TEXT = CONFORMING.read_text(encoding="utf-8")
 
 
 def comments(text: str) -> list[str]:
@@ -217,3 +218,24 @@ def test_a_flow_mapping_over_several_lines_is_edited_as_flow() -> None:
     assert "number: GB/T 24421.2-2023, replaces: GB/T 24421.2-2009," in plan.fixed
     assert "implemented" not in plan.fixed  # the old edition's date went with it
     assert not [f for f in check_text(plan.fixed) if f.rule in ("yaml-syntax", "schema")]
+
+
+def test_an_older_year_of_a_known_number_is_replaced_by_the_edition_in_force() -> None:
+    text = CONFORMING_TEXT.replace(
+        "{code: BZ09-001, number: GB/T 19001-2016, name: 质量管理体系 要求}",
+        "{code: BZ09-001, number: GB/T 19001-2008, name: 质量管理体系 要求}",
+    )
+    plan = plan_fix(text.encode(), AS_OF, "zh")
+    assert (
+        "{code: BZ09-001, number: GB/T 19001-2016, replaces: GB/T 19001-2008, name: 质量管理体系 要求}"
+        in plan.fixed
+    )
+
+
+def test_a_low_confidence_older_edition_is_left_for_a_person() -> None:
+    # GB/T 19004's current edition is a low-confidence fact: fix must not act on it
+    text = CONFORMING_TEXT.replace(
+        "{code: BZ09-004, number: Q/KMGX 380-2024, name: 服务质量管理规范, implemented: 2024-02-01}",
+        "{code: BZ09-004, number: GB/T 19004-2011, name: 追求组织的持续成功 质量管理方法}",
+    )
+    assert not plan_fix(text.encode(), AS_OF, "zh").changed

@@ -44,6 +44,7 @@ SPEC_SEVERITY = {
     "process-coverage": "warning",
     "quality-core": "error",
     "information-sharing": "warning",
+    "listed-content": "warning",
     "post-coverage": "error",
     "post-not-department": "warning",
     "post-level": "error",

@@ -55,16 +55,20 @@ def case_options(case: Case) -> CheckOptions:
     return CheckOptions(as_of=as_of, **case.spec.get("options", {}))
 
 
-def baseline(options: CheckOptions) -> set[tuple[str, str]]:
+def baseline(options: CheckOptions) -> set[tuple[str, str, str]]:
     """What the unedited example says on the same date: not the case's doing."""
     findings = check_bytes(CONFORMING.read_bytes(), options)
-    return {(f.rule, f.path) for f in findings}
+    return {(f.rule, f.path, f.message) for f in findings}
 
 
 def case_findings(case: Case) -> list[Finding]:
     options = case_options(case)
     known = baseline(options) if "text" not in case.spec else set()
-    return [f for f in check_bytes(case_bytes(case), options) if (f.rule, f.path) not in known]
+    return [
+        f
+        for f in check_bytes(case_bytes(case), options)
+        if (f.rule, f.path, f.message) not in known
+    ]
 
 
 CASES = load_cases()
@@ -76,3 +80,21 @@ def test_case(case: Case) -> None:
         [f.rule, f.line, "waived"] if f.waived else [f.rule, f.line] for f in case_findings(case)
     ]
     assert actual == case.spec["expect"]
+
+
+def test_a_misplaced_standard_is_judged_by_the_clause_of_its_category() -> None:
+    case = next(c for c in CASES if c.id == "layer-placement/known-standard-in-a-foreign-category")
+    [finding] = case_findings(case)
+    assert (finding.rule, finding.clause) == ("layer-placement", "6.4.2")
+
+
+def test_messages_quote_names_as_written() -> None:
+    text = CONFORMING.read_text(encoding="utf-8").replace(
+        "    leader: 王明\n", "    leader: 王　刚\n"
+    )
+    [finding] = [
+        f
+        for f in check_bytes(text.encode(), CheckOptions(as_of=AS_OF))
+        if f.rule == "working-group"
+    ]
+    assert "王　刚" in finding.message

@@ -80,13 +80,11 @@ class _Planner:
             )
 
     def _successor(self, number: numbers.StandardNumber) -> Edition | None:
-        edition = self.catalogue.edition(number) if number.dated else None
-        if edition is None or edition.status_on(self.as_of) != "superseded":
+        """The edition in force that replaces a superseded or older one, on facts sure enough."""
+        standing = self.catalogue.standing(number, self.as_of)
+        if standing.state not in ("superseded", "older") or not standing.void:
             return None
-        successor = self.catalogue.successor(edition, self.as_of)
-        if successor is None or "low" in (edition.confidence, successor.confidence):
-            return None
-        return successor
+        return standing.successor
 
     def _replace_edition(
         self, placed: Placed, span: Span, written: str, old: numbers.StandardNumber, new: Edition

@@ -80,6 +80,7 @@ class WorkingGroup(_Block):
 
     leader: str | None = Field(None, title="组长", description="应为实施机构主要负责人")
     members: list[Member] = Field(default_factory=list, title="成员")
+    duties: list[str] = Field(default_factory=list, title="工作组职能职责", description="5.1.2")
 
 
 class Position(_Block):
@@ -165,10 +166,16 @@ class StandardEntry(_Block):
         title="状态",
         description="current 现行 / drafting 制定中 / revising 修订中 / withdrawn 废止",
     )
+    published: Date | None = Field(None, title="发布日期")
     implemented: Date | None = Field(None, title="实施日期")
     replaces: str | None = Field(None, title="被代替标准号")
     post: str | None = Field(None, title="适用岗位", description="岗位工作标准所规范的岗位")
     services: list[str] = Field(default_factory=list, title="规范的服务项目")
+    covers: list[str] = Field(
+        default_factory=list,
+        title="覆盖的内容",
+        description="6.3.2 所列内容，如 设施建设、人员配备、联系规范、服务监测",
+    )
     note: str | None = Field(None, title="备注")
 
 

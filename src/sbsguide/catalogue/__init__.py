@@ -34,6 +34,7 @@ class Edition:
     confidence: str
     source: str
     former_titles: tuple[str, ...] = ()
+    fit: tuple[str, ...] = ()  # categories it is a good fit for: suggested there (SPEC §6)
     number_forms: tuple[str, ...] = ()
     superseded_by: str | None = None
     superseded_on: date | None = None
@@ -71,6 +72,29 @@ class Edition:
     def is_public(self) -> bool:
         """National, industry or local (clause 4.4)."""
         return self.kind.startswith("national") or self.kind in ("industry", "local")
+
+
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """What the catalogue says of a cited edition on a day.
+
+    ``state``: ``current``, ``upcoming`` (not yet implemented), ``superseded``, ``withdrawn``,
+    ``older`` (an earlier year of a number whose edition in force is known: a national standard
+    number has one edition in force, so an earlier one is superseded — inferred), ``undated`` or
+    ``unknown``.
+    """
+
+    state: str
+    edition: Edition | None = None  # the cited edition, when catalogued
+    successor: Edition | None = None  # the edition in force that replaces it, when known
+
+    @property
+    def void(self) -> bool:
+        """No longer in force, on facts sure enough to say so (low confidence never voids)."""
+        if self.state not in ("superseded", "withdrawn", "older"):
+            return False
+        facts = (self.edition, self.successor)
+        return not any(e is not None and e.confidence == "low" for e in facts)
 
 
 def comparable_title(title: str) -> str:
@@ -116,17 +140,33 @@ class Catalogue:
             edition = following
         return None
 
+    def standing(self, number: StandardNumber, day: date) -> Standing:
+        """The standing on ``day`` of the edition ``number`` cites."""
+        if not number.dated or number.kind == "policy":
+            return Standing("undated")
+        edition = self.edition(number)
+        if edition is not None:
+            state = edition.status_on(day)
+            successor = self.successor(edition, day) if state == "superseded" else None
+            return Standing(state, edition, successor)
+        current = self.current(number.base, day)
+        if current is not None and current.year and number.year and number.year < current.year:
+            return Standing("older", None, current)
+        return Standing("unknown")
+
     def near_miss(self, number: StandardNumber) -> Edition | None:
         """A known standard one slip away from ``number`` (GB/T 14421.1 → GB/T 24421.1)."""
         same_code = [b for b in self._by_base if b.split(" ")[0] == number.code]
         close = difflib.get_close_matches(number.base, same_code, n=1, cutoff=0.88)
         return self.editions_of(close[0])[-1] if close else None
 
-    def for_category(self, category: str, day: date) -> list[Edition]:
-        """Editions current on ``day`` that fit a category, surest first."""
+    def for_category(self, category: str, day: date, *, good_fit: bool = False) -> list[Edition]:
+        """Current editions fitting a category (``good_fit``: marked so), surest first."""
         rank = {"high": 0, "medium": 1, "low": 2}
         fitting = [
-            e for e in self.editions if category in e.categories and e.status_on(day) == "current"
+            e
+            for e in self.editions
+            if category in (e.fit if good_fit else e.categories) and e.status_on(day) == "current"
         ]
         return sorted(fitting, key=lambda e: (rank.get(e.confidence, 3), e.number))
 
@@ -144,7 +184,7 @@ class Catalogue:
 
 
 def _edition(raw: dict[str, Any]) -> Edition:
-    tuples = ("former_titles", "number_forms", "replaces", "categories")
+    tuples = ("former_titles", "number_forms", "replaces", "categories", "fit")
     fields: dict[str, Any] = {k: tuple(v or ()) if k in tuples else v for k, v in raw.items()}
     return Edition(**fields)
 

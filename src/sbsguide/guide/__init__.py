@@ -15,6 +15,22 @@ from sbsguide.resources import data
 
 
 @dataclass(frozen=True, slots=True)
+class ListedItem:
+    """An item of one of the guide's open lists of 6.3.2 ("包括但不限于")."""
+
+    item: str
+    item_en: str
+    words: tuple[str, ...]  # a title containing one of them plainly covers the item
+    short: str | None = None  # the short form a `covers:` list may use (联系规范)
+    unless: tuple[str, ...] = ()  # …unless it also contains one of these
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """What a standard's ``covers:`` may call this item."""
+        return (self.item,) if self.short is None else (self.item, self.short)
+
+
+@dataclass(frozen=True, slots=True)
 class Category:
     """A category (类别) of a sub-system, e.g. ``support.safety`` 安全与应急标准."""
 
@@ -27,6 +43,7 @@ class Category:
     number: int  # its position within the sub-system, the NN of a 体系编号
     scope: str | None = None
     scope_en: str | None = None
+    listed: tuple[ListedItem, ...] = ()
 
     @property
     def dotted(self) -> str:
@@ -98,6 +115,7 @@ class Guide:
     service_classes_source_en: str
     normative_references: tuple[NormativeReference, ...]
     department_suffixes: tuple[str, ...]
+    empty_reasons: tuple[str, ...]
     position_levels: tuple[str, ...]
     cited_documents: tuple[dict[str, str], ...]
 
@@ -114,10 +132,24 @@ class Guide:
         return next((s for s in self.subsystems if s.code_prefix == prefix), None)
 
 
-def _subsystem(raw: dict[str, Any]) -> Subsystem:
-    categories = tuple(
-        Category(subsystem=raw["key"], number=i, **c) for i, c in enumerate(raw["categories"], 1)
+def _listed_item(raw: dict[str, Any]) -> ListedItem:
+    return ListedItem(
+        item=raw["item"],
+        item_en=raw["item_en"],
+        words=tuple(raw["words"]),
+        short=raw.get("short"),
+        unless=tuple(raw.get("unless", ())),
     )
+
+
+def _category(subsystem: str, number: int, raw: dict[str, Any]) -> Category:
+    listed = tuple(_listed_item(item) for item in raw.get("listed", ()))
+    fields = {k: v for k, v in raw.items() if k != "listed"}
+    return Category(subsystem=subsystem, number=number, listed=listed, **fields)
+
+
+def _subsystem(raw: dict[str, Any]) -> Subsystem:
+    categories = tuple(_category(raw["key"], i, c) for i, c in enumerate(raw["categories"], 1))
     fields = {k: v for k, v in raw.items() if k != "categories"}
     return Subsystem(categories=categories, **fields)
 
@@ -142,6 +174,7 @@ def load_guide() -> Guide:
             NormativeReference(**r) for r in framework["normative_references"]
         ),
         department_suffixes=tuple(framework["department_suffixes"]),
+        empty_reasons=tuple(framework["empty_reasons"]),
         position_levels=tuple(framework["position_levels"]),
         cited_documents=tuple(framework["cited_documents"]),
     )

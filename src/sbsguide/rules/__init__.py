@@ -43,6 +43,7 @@ MODEL_RULES = (
     services.process_coverage,
     services.quality_core,
     services.information_sharing,
+    services.listed_content,
     posts.post_coverage,
     posts.post_not_department,
     posts.post_level,

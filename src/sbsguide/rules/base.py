@@ -13,7 +13,7 @@ from datetime import date
 from functools import cached_property
 from typing import Any
 
-from sbsguide.catalogue import Catalogue, load_catalogue
+from sbsguide.catalogue import Catalogue, Standing, load_catalogue
 from sbsguide.findings import Severity
 from sbsguide.guide import Guide
 from sbsguide.model import NotApplicable, StandardEntry, StandardSystem
@@ -92,6 +92,38 @@ class Context:
                     for i, e in enumerate(extra.standards)
                 )
         return placed
+
+    def standing(self, placed: Placed) -> Standing:
+        """What the catalogue says, on the check date, of the edition an entry cites."""
+        if placed.number is None:
+            return Standing("unknown")
+        return self.catalogue.standing(placed.number, self.as_of)
+
+    def in_force(self, placed: Placed) -> bool:
+        """Whether an entry counts as a standard of the system (SPEC §6 "Standard entries").
+
+        ``withdrawn`` entries and editions the catalogue knows are void on the check date cover
+        nothing; ``drafting`` entries count for the structure (they are planned standards).
+        """
+        return placed.entry.status != "withdrawn" and not self.standing(placed).void
+
+    def in_force_entries(self, subsystem: str, category: str) -> list[Placed]:
+        """The entries of a category that count as standards in force (or being drafted)."""
+        return self._in_force_by_category.get((subsystem, category), [])
+
+    @cached_property
+    def _in_force_by_category(self) -> dict[tuple[str, str | None], list[Placed]]:
+        by_category: dict[tuple[str, str | None], list[Placed]] = {}
+        for placed in self.entries:
+            if self.in_force(placed):
+                by_category.setdefault((placed.subsystem, placed.category), []).append(placed)
+        return by_category
+
+    @property
+    def trial_finished(self) -> bool:
+        """The trial run has ended on or before the check date (5.5.1)."""
+        trial = self.system.trial_run
+        return trial is not None and trial.end is not None and trial.end <= self.as_of
 
     def category_value(
         self, subsystem: str, key: str

@@ -8,17 +8,25 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sbsguide.catalogue import Edition, comparable_title
+from sbsguide.catalogue import Edition, Standing, comparable_title
 from sbsguide.findings import Severity
 from sbsguide.messages import Localised
-from sbsguide.numbers import StandardNumber, parse
+from sbsguide.numbers import StandardNumber
 from sbsguide.rules.base import Context, Placed, Violation, rule
+from sbsguide.source import LogicalPath
 
 LOW_CONFIDENCE = Localised(
     "(目录信息置信度低，请核实)", " (low-confidence catalogue entry: please verify)"
 )
 SURE = Localised("", "")
-_PUBLIC = ("national-mandatory", "national-recommended", "national-guidance", "industry", "local")
+PUBLIC_KINDS = (
+    "national-mandatory",
+    "national-recommended",
+    "national-guidance",
+    "industry",
+    "local",
+)
+"""The levels clause 4.4 prefers: national, industry and local standards."""
 
 
 def confidence_note(*editions: Edition | None) -> Localised:
@@ -36,41 +44,80 @@ def _numbered(ctx: Context) -> Iterator[tuple[Placed, StandardNumber]]:
 
 @rule("superseded-standard", "4.4", severity=Severity.WARNING)
 def superseded_standard(ctx: Context) -> Iterator[Violation]:
-    """A known edition that has been replaced names its current successor."""
-    for placed, number in _numbered(ctx):
-        edition = ctx.catalogue.edition(number) if number.dated else None
-        if edition is None or placed.entry.status == "withdrawn":
-            continue
-        status = edition.status_on(ctx.as_of)
-        path = (*placed.path, "number")
-        if status == "superseded":
-            successor = ctx.catalogue.successor(edition, ctx.as_of)
-            if successor is not None:
-                yield Violation(
-                    "superseded",
-                    path,
-                    {
-                        "number": placed.entry.number,
-                        "successor": successor.canonical,
-                        "title": successor.title or "",
-                        "since": edition.superseded_on or "",
-                        "confidence": confidence_note(edition, successor),
-                    },
-                )
-        elif status == "withdrawn":
+    """A standard no longer in force: superseded, an older edition, withdrawn; or not yet in force.
+
+    The catalogue judges an edition on the check date; an entry the file marks ``withdrawn`` is
+    one whatever the catalogue says. An edition the catalogue knows as withdrawn with no
+    replacement, while the system still relies on it, is an error.
+    """
+    for placed in ctx.entries:
+        entry = placed.entry
+        standing = ctx.standing(placed)
+        path = (*placed.path, "number") if entry.number else placed.path
+        if entry.status == "withdrawn":
+            successor = standing.successor
             yield Violation(
-                "withdrawn",
+                "withdrawn-entry" if successor is None else "withdrawn-entry-successor",
                 path,
-                {"number": placed.entry.number, "confidence": confidence_note(edition)},
-                severity=Severity.ERROR,
+                {
+                    "number": entry.number or entry.name,
+                    "successor": successor.canonical if successor else "",
+                    "title": (successor.title or "") if successor else "",
+                },
             )
+            continue
+        yield from _standing_violations(ctx, placed, standing, path)
+
+
+def _standing_violations(
+    ctx: Context, placed: Placed, standing: Standing, path: LogicalPath
+) -> Iterator[Violation]:
+    edition, successor = standing.edition, standing.successor
+    number = placed.entry.number
+    if standing.state == "superseded" and edition is not None:
+        yield Violation(
+            "superseded" if successor else "superseded-unknown",
+            path,
+            {
+                "number": number,
+                "successor": successor.canonical if successor else edition.superseded_by or "",
+                "title": (successor.title or "") if successor else "",
+                "since": edition.superseded_on or "",
+                "confidence": confidence_note(edition, successor),
+            },
+        )
+    elif standing.state == "older" and successor is not None:
+        yield Violation(
+            "older-edition",
+            path,
+            {
+                "number": number,
+                "successor": successor.canonical,
+                "title": successor.title or "",
+                "confidence": confidence_note(successor),
+            },
+        )
+    elif standing.state == "withdrawn" and edition is not None:
+        yield Violation(
+            "withdrawn",
+            path,
+            {"number": number, "confidence": confidence_note(edition)},
+            severity=Severity.ERROR,
+        )
+    elif standing.state == "upcoming" and edition is not None and placed.entry.implemented is None:
+        yield Violation(
+            "upcoming",
+            path,
+            {"number": number, "date": edition.implemented or "", "as_of": ctx.as_of},
+            severity=Severity.INFO,
+        )
 
 
 @rule("unknown-standard", "4.4", severity=Severity.INFO)
 def unknown_standard(ctx: Context) -> Iterator[Violation]:
     """A public standard number, or edition, that the catalogue does not know: unverifiable."""
     for placed, number in _numbered(ctx):
-        if number.kind not in _PUBLIC:
+        if number.kind not in PUBLIC_KINDS:
             continue
         path = (*placed.path, "number")
         known = ctx.catalogue.editions_of(number.base)
@@ -90,11 +137,12 @@ def unknown_standard(ctx: Context) -> Iterator[Violation]:
                 yield Violation("unknown", path, {"number": placed.entry.number})
         elif number.dated and ctx.catalogue.edition(number) is None:
             editions = "、".join(str(e.year) for e in known if e.year)
-            yield Violation(
-                "unknown-edition",
-                path,
-                {"number": placed.entry.number, "editions": editions or "—"},
-            )
+            if not editions:  # the catalogue knows the standard, not its years (DB53/T 1117)
+                yield Violation("unverifiable-edition", path, {"number": placed.entry.number})
+            elif ctx.standing(placed).state != "older":  # superseded-standard says it
+                yield Violation(
+                    "unknown-edition", path, {"number": placed.entry.number, "editions": editions}
+                )
 
 
 @rule("title-mismatch", "4.4", severity=Severity.WARNING)
@@ -135,18 +183,22 @@ def title_mismatch(ctx: Context) -> Iterator[Violation]:
 
 @rule("prefer-public-standards", "4.4")
 def prefer_public_standards(ctx: Context) -> Iterator[Violation]:
-    """A category of only enterprise standards, where the catalogue offers a public one."""
+    """A category of only group and enterprise standards, where a public one is a good fit.
+
+    Clause 4.4 prefers national, industry and local standards. Only catalogue entries marked as
+    a good fit for the category are suggested. Not for ``posts.*``: post standards are the
+    agency's own documents.
+    """
     present = {number.base for _, number in _numbered(ctx)}
     for category in ctx.guide.categories():
-        value = ctx.category_value(category.subsystem, category.key)
-        if category.subsystem == "posts" or not isinstance(value, list) or not value:
+        if category.subsystem == "posts":
             continue
-        numbers = [parse(e.number) if e.number else None for e in value]
-        if any(number is None or number.kind != "enterprise" for number in numbers):
+        in_force = ctx.in_force_entries(category.subsystem, category.key)
+        if not in_force or any(_is_public(p) for p in in_force):
             continue
         offers = [
             e
-            for e in ctx.catalogue.for_category(category.dotted, ctx.as_of)
+            for e in ctx.catalogue.for_category(category.dotted, ctx.as_of, good_fit=True)
             if e.is_public and e.base not in present
         ][:3]
         if offers:
@@ -161,3 +213,8 @@ def prefer_public_standards(ctx: Context) -> Iterator[Violation]:
                     "confidence": confidence_note(*offers),
                 },
             )
+
+
+def _is_public(placed: Placed) -> bool:
+    """Anything but a group or enterprise standard: public, a policy document, unnumbered."""
+    return placed.number is None or placed.number.kind not in ("group", "enterprise")

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from sbsguide import creditcode
 from sbsguide.findings import Severity
+from sbsguide.names import person_key
 from sbsguide.rules.base import Context, Violation, rule
 
 
@@ -14,23 +15,22 @@ def working_group(ctx: Context) -> Iterator[Violation]:
     """A working group exists, led by the principal, with standardisation staff."""
     organization = ctx.system.organization
     group = organization.working_group if organization else None
-    if group is None:
-        yield Violation("missing", ("organization",) if organization else ())
-        return
     path = ("organization", "working_group")
+    if group is None:
+        yield Violation("missing", path)
+        return
     principal = ctx.system.agency.principal
-    leader = (group.leader or "").strip()
+    leader = person_key(group.leader or "")
     if not leader:
-        yield Violation("no-leader", path, {"principal": principal})
-    elif leader != principal.strip():
+        yield Violation("no-leader", (*path, "leader"), {"principal": principal})
+    elif leader != person_key(principal):
         yield Violation(
             "leader-not-principal",
             (*path, "leader"),
             {"leader": group.leader, "principal": principal},
         )
     if not any(member.standardization_staff for member in group.members):
-        where = (*path, "members") if group.members else path
-        yield Violation("no-staff", where)
+        yield Violation("no-staff", (*path, "members"))
 
 
 @rule("duties-assigned", "5.1.2")
@@ -39,12 +39,7 @@ def duties_assigned(ctx: Context) -> Iterator[Violation]:
     organization = ctx.system.organization
     positions = organization.positions if organization else None
     if not positions:
-        where = (
-            ("organization", "positions")
-            if organization and positions is not None
-            else (("organization",) if organization else ())
-        )
-        yield Violation("no-positions", where)
+        yield Violation("no-positions", ("organization", "positions"))
         return
     for i, position in enumerate(positions):
         if not any(duty.strip() for duty in position.duties):
@@ -58,9 +53,9 @@ def work_plan(ctx: Context) -> Iterator[Violation]:
     """A standardisation work plan is recorded."""
     plan = ctx.system.plan
     if plan is None:
-        yield Violation("missing", ())
+        yield Violation("missing", ("plan",))
     elif not (plan.title or "").strip():
-        yield Violation("no-title", ("plan",))
+        yield Violation("no-title", ("plan", "title"))
 
 
 @rule("agency-facts", "4.1", severity=Severity.INFO)

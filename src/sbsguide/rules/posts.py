@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from sbsguide.findings import Severity
 from sbsguide.model import Position
+from sbsguide.names import name_key
 from sbsguide.rules.base import Context, Placed, Violation, rule
 
 
@@ -22,16 +23,16 @@ def _post_standards(ctx: Context) -> list[Placed]:
 def post_coverage(ctx: Context) -> Iterator[Violation]:
     """Every position has a post standard; every post standard names a listed position."""
     positions = _positions(ctx)
-    names = {p.name.strip() for p in positions}
+    names = {name_key(p.name) for p in positions}
     posts = _post_standards(ctx)
-    covered = {(p.entry.post or "").strip() for p in posts}
+    covered = {name_key(p.entry.post or "") for p in posts if ctx.in_force(p)}
     for i, position in enumerate(positions):
-        if position.name.strip() not in covered:
+        if name_key(position.name) not in covered:
             yield Violation(
                 "uncovered", ("organization", "positions", i), {"position": position.name}
             )
     for placed in posts:
-        if (placed.entry.post or "").strip() not in names:
+        if name_key(placed.entry.post or "") not in names:
             yield Violation("unknown-position", (*placed.path, "post"), {"post": placed.entry.post})
 
 
@@ -39,7 +40,7 @@ def post_coverage(ctx: Context) -> Iterator[Violation]:
 def post_not_department(ctx: Context) -> Iterator[Violation]:
     """A post standard is written for a position, not for a department (不应按照部门行政来编制)."""
     for placed in _post_standards(ctx):
-        post = (placed.entry.post or "").strip()
+        post = name_key(placed.entry.post or "")
         suffix = next((s for s in ctx.guide.department_suffixes if post.endswith(s)), None)
         if suffix is not None:
             yield Violation("department", (*placed.path, "post"), {"post": post, "suffix": suffix})
@@ -52,7 +53,7 @@ def post_level(ctx: Context) -> Iterator[Violation]:
     level_of: dict[str, str] = {}
     for i, position in enumerate(_positions(ctx)):
         if position.level in levels:
-            level_of[position.name.strip()] = position.level
+            level_of[name_key(position.name)] = position.level
         else:
             where = ("organization", "positions", i) + (("level",) if position.level else ())
             yield Violation(
@@ -65,7 +66,7 @@ def post_level(ctx: Context) -> Iterator[Violation]:
                 },
             )
     for placed in _post_standards(ctx):
-        expected = level_of.get((placed.entry.post or "").strip())
+        expected = level_of.get(name_key(placed.entry.post or ""))
         if placed.subsystem == "posts" and expected and placed.category != expected:
             yield Violation(
                 "wrong-level",

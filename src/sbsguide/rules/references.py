@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from sbsguide.findings import Severity
+from sbsguide.numbers import StandardNumber
 from sbsguide.rules.base import Context, Violation, rule
+from sbsguide.rules.catalogue import PUBLIC_KINDS
 from sbsguide.source import LogicalPath
 
 
@@ -53,10 +56,34 @@ def standard_number(ctx: Context) -> Iterator[Violation]:
                 {"number": entry.number, "canonical": number.canonical},
                 severity=Severity.INFO,
             )
-        elif not number.dated and number.kind != "policy":
+        elif not number.dated and number.kind != "policy" and _edition_known(ctx, number):
             yield Violation("undated", path, {"number": entry.number}, severity=Severity.INFO)
 
 
+def _edition_known(ctx: Context, number: StandardNumber) -> bool:
+    """Whether an undated number could carry a year the catalogue knows (SPEC §6).
+
+    For a public standard whose year the catalogue does not know (DB53/T 1117) the undated form
+    is the right one; agencies' own and unknown numbers should carry their year.
+    """
+    if number.kind not in PUBLIC_KINDS:
+        return True
+    return any(e.year for e in ctx.catalogue.editions_of(number.base))
+
+
+_GLUED = re.compile(r"[QT]/[A-Z0-9]+?\d", re.IGNORECASE)
+_LETTER_IN_SEQUENCE = re.compile(r"\S+\s+(?P<sequence>[\dA-Z.]*[A-Z][\dA-Z.]*)-", re.IGNORECASE)
+
+
 def _unparsed_reason(text: str) -> str:
-    """Say why, where the reason is common: an enterprise code glued to its sequence number."""
-    return "glued" if text.strip().upper().startswith(("Q/", "T/")) else "unparsed"
+    """Say why, where the reason is common.
+
+    An enterprise code glued to its sequence (``Q/KMGX401-2024``), or a letter written for a
+    digit in the sequence (``Q/BCZX 2O1-2024``, a letter O).
+    """
+    text = text.strip()
+    if _LETTER_IN_SEQUENCE.match(text):
+        return "letter-in-sequence"
+    if text.upper().startswith(("Q/", "T/")) and " " not in text:
+        return "glued"
+    return "unparsed"

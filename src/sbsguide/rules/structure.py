@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from sbsguide import numbers
+from sbsguide.catalogue import comparable_title
 from sbsguide.findings import Severity
 from sbsguide.messages import Localised
 from sbsguide.model import NotApplicable
@@ -19,20 +20,21 @@ SYSTEM_CODE = re.compile(r"(?P<prefix>JC|SS|BZ|GW)(?P<category>\d{2})-(?P<sequen
 @rule("required-subsystem", "6.1")
 def required_subsystem(ctx: Context) -> Iterator[Violation]:
     """All four sub-systems of figure 1 are present."""
-    where = ("standards",) if ctx.system.standards is not None else ()
     for subsystem in ctx.guide.subsystems:
         if ctx.system.subsystem(subsystem.key) is None:
             yield Violation(
                 "missing",
-                where,
+                ("standards", subsystem.key),
                 {"key": subsystem.key, "name": subsystem.name, "layer": subsystem.layer},
             )
 
 
 @rule("required-category", "4.2", "6.2.2", "6.3.2", "6.4.2", "6.5.4")
 def required_category(ctx: Context) -> Iterator[Violation]:
-    """Every required category is non-empty or declared N/A with a reason (an info if optional).
+    """Every required category holds a standard in force or is declared N/A with a reason.
 
+    An optional category draws an info. Withdrawn and superseded entries cover nothing (SPEC §6);
+    entries being drafted count, with an info once the trial has ended and still relies on them.
     A missing sub-system is ``required-subsystem``'s alone, so its categories are not listed.
     """
     for subsystem in ctx.guide.subsystems:
@@ -41,40 +43,57 @@ def required_category(ctx: Context) -> Iterator[Violation]:
             continue
         for category in subsystem.categories:
             value = ctx.category_value(subsystem.key, category.key)
-            if isinstance(value, NotApplicable) or value:
+            if isinstance(value, NotApplicable):
                 continue
-            present = category.key in block.model_fields_set
-            path = (
-                ctx.category_path(subsystem.key, category.key)
-                if present
-                else ("standards", subsystem.key)
-            )
-            yield Violation(
-                "empty" if present else "missing",
-                path,
-                {"key": category.dotted, "name": category.name, "name_en": category.name_en},
-                severity=None if category.required else Severity.INFO,
-                clause=category.clause,
-            )
+            args = {"key": category.dotted, "name": category.name, "name_en": category.name_en}
+            path = ctx.category_path(subsystem.key, category.key)
+            severity = None if category.required else Severity.INFO
+            in_force = ctx.in_force_entries(subsystem.key, category.key)
+            if not value:
+                message = "empty" if category.key in block.model_fields_set else "missing"
+                yield Violation(message, path, args, severity=severity, clause=category.clause)
+            elif not in_force:
+                yield Violation(
+                    "none-in-force", path, args, severity=severity, clause=category.clause
+                )
+            elif ctx.trial_finished and all(p.entry.status == "drafting" for p in in_force):
+                yield Violation("drafting-only", path, args, Severity.INFO, category.clause)
 
 
 @rule("not-applicable-reason", "4.2")
 def not_applicable_reason(ctx: Context) -> Iterator[Violation]:
-    """A category declared not applicable gives a non-blank reason."""
+    """A category declared not applicable gives a reason that explains something."""
+    empty = {comparable_title(r) for r in ctx.guide.empty_reasons}
     for category in ctx.guide.categories():
         value = ctx.category_value(category.subsystem, category.key)
-        if isinstance(value, NotApplicable) and not (value.not_applicable or "").strip():
-            path = (*ctx.category_path(category.subsystem, category.key), "not_applicable")
-            yield Violation(
-                "blank",
-                path,
-                {"key": category.dotted, "name": category.name, "name_en": category.name_en},
-            )
+        if not isinstance(value, NotApplicable):
+            continue
+        reason = comparable_title(value.not_applicable or "")
+        args = {"key": category.dotted, "name": category.name, "name_en": category.name_en}
+        path = (*ctx.category_path(category.subsystem, category.key), "not_applicable")
+        if not reason:
+            yield Violation("blank", path, args)
+        elif reason in empty or reason == comparable_title(category.name):
+            yield Violation("says-nothing", path, {**args, "reason": value.not_applicable})
 
 
-@rule("layer-placement", "6.1", "6.2.1", "6.3.1", "6.5.1", severity=Severity.WARNING)
+@rule(
+    "layer-placement",
+    "6.1",
+    "6.2.1",
+    "6.3.1",
+    "6.5.1",
+    "6.2.2",
+    "6.3.2",
+    "6.4.2",
+    "6.5.4",
+    severity=Severity.WARNING,
+)
 def layer_placement(ctx: Context) -> Iterator[Violation]:
-    """A post standard sits under ``posts``; a 体系编号 matches the place of its standard."""
+    """A post standard sits under ``posts``; a standard and its 体系编号 match their place.
+
+    A misplaced standard is judged against the clause of the category it sits in.
+    """
     for placed in ctx.entries:
         entry = placed.entry
         if entry.post is not None and placed.subsystem != "posts":
@@ -97,8 +116,16 @@ def layer_placement(ctx: Context) -> Iterator[Violation]:
                 "code-place",
                 (*placed.path, "code"),
                 {"code": entry.code, "expected": expected, "place": dotted(placed.path[1:3])},
-                clause="4.2",
+                clause=_place_clause(ctx, placed),
             )
+
+
+def _place_clause(ctx: Context, placed: Placed) -> str:
+    """The clause of the category an entry sits in (an agency's own: its sub-system's list)."""
+    subsystem = ctx.guide.subsystem(placed.subsystem)
+    assert subsystem is not None
+    category = subsystem.category(placed.category) if placed.category else None
+    return (category or subsystem.categories[0]).clause
 
 
 def _catalogue_place(ctx: Context, placed: Placed) -> Iterator[Violation]:
@@ -125,7 +152,7 @@ def _catalogue_place(ctx: Context, placed: Placed) -> Iterator[Violation]:
             "place": here,
             "confidence": confidence_note(*editions),
         },
-        clause="6.1",
+        clause=_place_clause(ctx, placed),
     )
 
 

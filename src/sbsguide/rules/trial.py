@@ -24,16 +24,21 @@ def trial_period(ctx: Context) -> Iterator[Violation]:
     """The trial run lasted at least three calendar months; a running trial is an info."""
     trial = ctx.system.trial_run
     if trial is None:
-        yield Violation("missing", ())
+        yield Violation("missing", ("trial_run",))
         return
     if trial.start is None:
-        yield Violation("no-start", ("trial_run",))
+        yield Violation("no-start", ("trial_run", "start"))
         return
     due = add_months(trial.start, TRIAL_MONTHS)
-    if trial.end is None or trial.end > ctx.as_of:
-        message = "running" if due > ctx.as_of else "may-conclude"
-        where = ("trial_run", "end") if trial.end is not None else ("trial_run",)
-        yield Violation(message, where, {"start": trial.start, "due": due}, severity=Severity.INFO)
+    args = {"start": trial.start, "end": trial.end or "", "due": due, "as_of": ctx.as_of}
+    if trial.start > ctx.as_of:
+        yield Violation("not-started", ("trial_run", "start"), args, severity=Severity.INFO)
+    elif trial.end is None or trial.end > ctx.as_of:
+        if trial.end is not None and trial.end < due:
+            message = "planned-too-short"
+        else:
+            message = "running" if due > ctx.as_of else "may-conclude"
+        yield Violation(message, ("trial_run", "end"), args, severity=Severity.INFO)
     elif trial.end < due:
         yield Violation(
             "too-short", ("trial_run", "end"), {"start": trial.start, "end": trial.end, "due": due}
@@ -47,20 +52,27 @@ def self_evaluation(ctx: Context) -> Iterator[Violation]:
     if trial is None or trial.end is None or trial.end > ctx.as_of:
         return
     evaluation = trial.self_evaluation
-    if evaluation is None:
-        yield Violation("missing", ("trial_run",), {"end": trial.end})
-        return
     path = ("trial_run", "self_evaluation")
+    if evaluation is None:
+        yield Violation("missing", path, {"end": trial.end})
+        return
     if evaluation.date is None:
-        yield Violation("no-date", path)
+        yield Violation("no-date", (*path, "date"))
+    elif evaluation.date > ctx.as_of:
+        yield Violation(
+            "future",
+            (*path, "date"),
+            {"date": evaluation.date, "as_of": ctx.as_of, "end": trial.end},
+        )
+        return  # an evaluation still to come has no findings or actions to judge
     elif trial.start is not None and evaluation.date <= trial.start:
         yield Violation(
             "too-early", (*path, "date"), {"date": evaluation.date, "start": trial.start}
         )
     if not any(f.strip() for f in evaluation.findings):
-        yield Violation("no-findings", path)
+        yield Violation("no-findings", (*path, "findings"))
     if not any(a.strip() for a in evaluation.actions):
-        yield Violation("no-actions", path)
+        yield Violation("no-actions", (*path, "actions"))
 
 
 @rule("dates", severity=Severity.WARNING)
