@@ -39,5 +39,51 @@ def generate(size: int, seed: int = 53) -> str:
     return "\n".join(lines[: marker + 1] + added + lines[marker + 1 :]) + "\n"
 
 
+CATEGORY_LINES = (
+    "    guidelines:",
+    "    terms:",
+    "    symbols:",
+    "    units:",
+    "    coding:",
+    "    elements:",
+    "    demands:",
+    "    process:",
+    "    evaluation:",
+    "    personnel:",
+    "    procurement:",
+    "    assets:",
+    "    information:",
+    "    safety:",
+    "    environment:",
+    "    health:",
+    "    quality:",
+    "    supervision:",
+    "    other:",
+    "    demands_spare:",
+)
+
+
+def generate_uncoded(size: int, seed: int = 53) -> str:
+    """The example grown to ``size`` standards spread over its categories, none with a 体系编号.
+
+    What `sbs fix` meets at its worst: every entry needs a code (each category stays under the
+    999 codes a category can number), so every one of them is an edit.
+    """
+    rng = random.Random(seed)
+    lines = EXAMPLE.read_text(encoding="utf-8").splitlines()
+    markers = [n for n, line in enumerate(lines) if line.split("  #")[0].rstrip() in CATEGORY_LINES]
+    per_category = -(-size // len(markers))
+    grown: list[str] = []
+    for n, line in enumerate(lines):
+        grown.append(line)
+        if n in markers:
+            grown += [
+                f"      - {{number: Q/KMGX {10000 + n * 1000 + i}-2024, "
+                f"name: 第{i + 1}号{rng.choice(TITLES)}}}"
+                for i in range(min(per_category, 900))
+            ]
+    return "\n".join(grown) + "\n"
+
+
 if __name__ == "__main__":
     sys.stdout.write(generate(int(sys.argv[1]) if len(sys.argv) > 1 else 300))

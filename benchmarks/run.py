@@ -3,6 +3,7 @@
     pip install ".[bench]"            # adds check-jsonschema, the baseline
     python benchmarks/run.py          # sizes 100 300 1000 10000 100000
     python benchmarks/run.py 300 10000 --runs 3
+    python benchmarks/run.py 10000 20000 --runs 3   # adds sbs fix on files needing every code
 
 Compares, side by side on the same files: `sbs check`, `check-jsonschema --schemafile
 schemas/system.schema.json` (what a CI engineer would otherwise put in pre-commit), the start-up
@@ -24,7 +25,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from generate import generate
+from generate import generate, generate_uncoded
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA = ROOT / "schemas" / "system.schema.json"
@@ -81,6 +82,15 @@ def main() -> None:
             if baseline:
                 seconds, peak = measure([baseline, "--schemafile", str(SCHEMA), str(path)], runs)
                 print(f"| check-jsonschema | {size} | {mb:.1f} | {seconds:.3f} | {peak:.0f} |")
+            if size in (10000, 20000):
+                # sbs fix at its worst: every entry needs a 体系编号, so every one is an edit
+                uncoded = Path(folder) / f"u{size}.yaml"
+                uncoded.write_text(generate_uncoded(size), encoding="utf-8")
+                for label, verb in (("sbs check (uncoded)", "check"), ("sbs fix --check", "fix")):
+                    command = [python, "-m", "sbsguide", verb, str(uncoded), "--as-of", "2026-11-26"]
+                    command += ["--check"] if verb == "fix" else []
+                    seconds, peak = measure(command, runs)
+                    print(f"| {label} | {size} | — | {seconds:.3f} | {peak:.0f} |")
             if size == 10000:
                 out = Path(folder) / "report"
                 report = [

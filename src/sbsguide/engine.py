@@ -65,28 +65,64 @@ def check_file(path: Path, shown_as: str, options: CheckOptions) -> FileResult:
     return FileResult(shown_as, check_bytes(raw, options, guide))
 
 
-def check_bytes(raw: bytes, options: CheckOptions, guide: Guide | None = None) -> list[Finding]:
-    """All findings of one file's content, sorted."""
-    guide = guide or load_guide()
-    stamp = _Stamper(guide, options.lang)
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """The load stage of one file: its text, document, validated system and load findings."""
+
+    text: str | None
+    document: loader.Document | None
+    system: StandardSystem | None
+    findings: list[Finding]  # encoding, syntax and schema problems, in the run's language
+    encoding: str = "UTF-8"  # what the bytes were decoded as: UTF-8, GB18030 or UTF-16
+
+    @property
+    def blocked(self) -> bool:
+        """Whether the rules cannot run: the file did not decode, parse or validate."""
+        return self.system is None
+
+
+def load_stage(
+    raw: bytes,
+    options: CheckOptions,
+    guide: Guide | None = None,
+    *,
+    spans: bool = False,
+    masked_first: bool = False,
+) -> Loaded:
+    """Decode, parse and validate one file's content.
+
+    ``spans`` for the commands that rewrite; ``masked_first`` as :func:`loader.read_yaml` has it.
+    """
+    stamp = _Stamper(guide or load_guide(), options.lang)
     text, problems = loader.decode(raw)
     findings = [stamp.load_problem(p, SourceMap()) for p in problems if options.wants(p.rule)]
+    encoding = next((str(p.args["encoding"]) for p in problems if "encoding" in p.args), "UTF-8")
     if text is None:
-        return findings
-    document = loader.read_yaml(text)
+        return Loaded(None, None, None, findings, encoding)
+    document = loader.read_yaml(text, spans=spans, masked_first=masked_first)
     system, schema_problems = (None, []) if document.problems else validate(document.data)
     if system is not None:
         schema_problems = list(_waiver_problems(system))
     load_problems = document.problems + schema_problems
     findings += [stamp.load_problem(p, document.source) for p in load_problems]
-    if load_problems or system is None:
+    return Loaded(text, document, None if load_problems else system, findings, encoding)
+
+
+def check_bytes(raw: bytes, options: CheckOptions, guide: Guide | None = None) -> list[Finding]:
+    """All findings of one file's content, sorted."""
+    guide = guide or load_guide()
+    loaded = load_stage(raw, options, guide)
+    findings = loaded.findings
+    if loaded.system is None or loaded.document is None:
         return sorted(findings, key=lambda f: f.sort_key)
-    ctx = Context(system, options.as_of, guide)
+    stamp = _Stamper(guide, options.lang)
+    source = loaded.document.source
+    ctx = Context(loaded.system, options.as_of, guide)
     for rule in MODEL_RULES:
         if options.wants(rule.name):
-            findings += [stamp.violation(rule.name, v, document.source) for v in rule.run(ctx)]
+            findings += [stamp.violation(rule.name, v, source) for v in rule.run(ctx)]
     if options.use_waivers:
-        findings = list(_apply_waivers(system, findings, options, stamp, document.source))
+        findings = list(_apply_waivers(loaded.system, findings, options, stamp, source))
     return sorted(findings, key=lambda f: f.sort_key)
 
 

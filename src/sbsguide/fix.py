@@ -46,10 +46,14 @@ def plan(
 
 
 def apply(text: str, changes: list[Change]) -> str:
-    """The text with every change made (they never overlap)."""
-    for change in sorted(changes, key=lambda c: c.start, reverse=True):
-        text = text[: change.start] + change.new + text[change.end :]
-    return text
+    """The text with every change made (they never overlap), in one pass over the text."""
+    pieces: list[str] = []
+    done = 0
+    for change in sorted(changes, key=lambda c: c.start):
+        pieces += (text[done : change.start], change.new)
+        done = change.end
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 class _Planner:
@@ -62,7 +66,7 @@ class _Planner:
 
     def entry(self, placed: Placed) -> None:
         written = placed.entry.number
-        number = numbers.parse(written) if written else None
+        number = placed.number
         span = self.spans.get((*placed.path, "number"))
         if number is None or span is None or written is None:
             return
@@ -117,6 +121,10 @@ class _Planner:
     def codes(self, ctx: Context) -> None:
         """Assign the next free 体系编号 of its category to every entry that has none."""
         used = {p.entry.code for p in ctx.entries if p.entry.code}
+        highest: dict[str, int] = {}  # per category prefix: the last sequence number taken
+        for code in used:
+            if SYSTEM_CODE.fullmatch(code):
+                highest[code[:5]] = max(highest.get(code[:5], 0), int(code[-3:]))
         for placed in ctx.entries:
             if placed.entry.code:
                 continue
@@ -125,13 +133,11 @@ class _Planner:
             if subsystem is None or entry_span is None:
                 continue
             prefix = f"{subsystem.code_prefix}{placed.category_number:02d}-"
-            taken = [int(c[-3:]) for c in used if c.startswith(prefix) and SYSTEM_CODE.fullmatch(c)]
-            sequence = max(taken, default=0) + 1
-            while f"{prefix}{sequence:03d}" in used:
-                sequence += 1
+            sequence = highest.get(prefix, 0) + 1
             if sequence > 999:
                 continue
             code = f"{prefix}{sequence:03d}"
+            highest[prefix] = sequence
             used.add(code)
             what = Localised(
                 f"为《{placed.entry.name}》分配体系编号 {code}",
@@ -204,8 +210,11 @@ class _Planner:
 
 def changed_lines(text: str, changes: list[Change], lang: str) -> list[tuple[int, str]]:
     """(line, what) for each change that says something, in file order."""
-    described = [c for c in sorted(changes, key=lambda c: c.start) if c.what.zh]
-    return [
-        (text.count("\n", 0, c.start) + 1, c.what.zh if lang == "zh" else c.what.en)
-        for c in described
-    ]
+    lines: list[tuple[int, str]] = []
+    line, counted = 1, 0
+    for change in sorted(changes, key=lambda c: c.start):
+        if change.what.zh:
+            line += text.count("\n", counted, change.start)
+            counted = change.start
+            lines.append((line, change.what.zh if lang == "zh" else change.what.en))
+    return lines

@@ -95,19 +95,22 @@ def _decoded_with_warning(
     return text, [LoadProblem("file-encoding", "not-utf8", {"encoding": label}, (), 1, 1)]
 
 
-def read_yaml(text: str, *, spans: bool = False) -> Document:
+def read_yaml(text: str, *, spans: bool = False, masked_first: bool = False) -> Document:
     """Parse one YAML document; syntax problems come back as ``yaml-syntax`` problems.
 
     With ``spans`` the source map also holds each node's exact character span (for `sbs fix`).
+    ``masked_first`` skips the plain libyaml attempt for a text known to need the masked one
+    (an edited copy of a text that did).
     """
     from ruamel.yaml.error import YAMLError
 
-    try:
-        return build(text, pure=False, spans=spans)
-    except YAMLError:
-        pass  # libyaml rejects some valid YAML: see the module's docstring
-    except Rejected as rejected:
-        return Document(None, SourceMap(), [rejected.problem])
+    if not masked_first:
+        try:
+            return build(text, pure=False, spans=spans)
+        except YAMLError:
+            pass  # libyaml rejects some valid YAML: see the module's docstring
+        except Rejected as rejected:
+            return Document(None, SourceMap(), [rejected.problem])
     if MASK not in text:
         try:
             return build(INNER_COLON.sub(MASK, text), pure=False, masked=True, spans=spans)

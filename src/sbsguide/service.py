@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from sbsguide.engine import CheckOptions, check_bytes, check_file
+from sbsguide.engine import CheckOptions, check_file
 from sbsguide.files import targets
 from sbsguide.findings import CheckResult, FileResult, Finding, Severity
 from sbsguide.guide import load_guide
@@ -93,24 +93,23 @@ _LOAD_RULES = frozenset({"file-encoding"})  # yaml-syntax and schema are always 
 
 
 def plan_fix(raw: bytes, as_of: date, lang: Lang) -> FixPlan:
-    """The safe rewrites of a file's content; refused (``blocking``) unless it loads cleanly."""
-    from sbsguide import fix, loader
-    from sbsguide.validate import validate
+    """The safe rewrites of a file's content; refused (``blocking``) unless it loads cleanly.
+
+    One parse with exact spans plans the edits; one more proves the fixed text still loads.
+    """
+    from sbsguide import fix
+    from sbsguide.engine import load_stage
 
     options = CheckOptions(as_of=as_of, lang=lang, select=_LOAD_RULES)
-    blocking = [f for f in check_bytes(raw, options) if f.severity is Severity.ERROR]
-    text, problems = loader.decode(raw)
-    if blocking or text is None:
-        return FixPlan(text or "", text or "", blocking=blocking)
-    encoding = (
-        "gb18030"
-        if any(p.args.get("encoding") == "GB18030" for p in problems)
-        else ("utf-16" if problems else "utf-8")
+    loaded = load_stage(raw, options, spans=True)
+    blocking = sorted(
+        (f for f in loaded.findings if f.severity is Severity.ERROR), key=lambda f: f.sort_key
     )
+    text, system, document = loaded.text, loaded.system, loaded.document
+    if blocking or text is None or system is None or document is None:
+        return FixPlan(text or "", text or "", blocking=blocking)
+    encoding = {"GB18030": "gb18030", "UTF-8": "utf-8"}.get(loaded.encoding, "utf-16")
     bom = codecs.BOM_UTF8 if raw.startswith(codecs.BOM_UTF8) else b""
-    document = loader.read_yaml(text, spans=True)
-    system, _ = validate(document.data)
-    assert system is not None  # no schema error was found above
     changes = fix.plan(text, system, document.source, as_of, load_guide())
     fixed = fix.apply(text, changes)
     plan = FixPlan(
@@ -120,9 +119,7 @@ def plan_fix(raw: bytes, as_of: date, lang: Lang) -> FixPlan:
         encoding=encoding,
         bom=b"" if encoding == "utf-16" else bom,
     )
-    if plan.changed and any(
-        f.severity is Severity.ERROR for f in check_bytes(plan.encoded(), options)
-    ):
+    if plan.changed and load_stage(plan.encoded(), options, masked_first=document.masked).blocked:
         raise FixRefused("the fixed text does not load")
     return plan
 

@@ -41,6 +41,7 @@ class Document:
     data: Any
     source: SourceMap
     problems: list[LoadProblem]
+    masked: bool = False  # read by libyaml with inner colons masked (see loader.read_yaml)
 
 
 class Rejected(Exception):
@@ -310,4 +311,4 @@ def build(text: str, *, pure: bool, masked: bool = False, spans: bool = False) -
                     builder._at(event.start_mark, "yaml-syntax", "several-documents", {})
                 )
     data = None if builder.root is _NO_KEY else builder.root
-    return Document(data, builder.source, builder.problems)
+    return Document(data, builder.source, builder.problems, masked)
