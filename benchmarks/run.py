@@ -87,7 +87,8 @@ def main() -> None:
                 uncoded = Path(folder) / f"u{size}.yaml"
                 uncoded.write_text(generate_uncoded(size), encoding="utf-8")
                 for label, verb in (("sbs check (uncoded)", "check"), ("sbs fix --check", "fix")):
-                    command = [python, "-m", "sbsguide", verb, str(uncoded), "--as-of", "2026-11-26"]
+                    command = [python, "-m", "sbsguide", verb, str(uncoded)]
+                    command += ["--as-of", "2026-11-26"]
                     command += ["--check"] if verb == "fix" else []
                     seconds, peak = measure(command, runs)
                     print(f"| {label} | {size} | — | {seconds:.3f} | {peak:.0f} |")
