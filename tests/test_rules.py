@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -98,3 +98,11 @@ def test_messages_quote_names_as_written() -> None:
         if f.rule == "working-group"
     ]
     assert "王　刚" in finding.message
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_every_message_of_a_case_renders_in_english(case: Case) -> None:
+    """Each message a case draws has its English text and every argument that text needs."""
+    options = replace(case_options(case), lang="en")
+    findings = check_bytes(case_bytes(case), options)
+    assert all(f.message and f.hint for f in findings)

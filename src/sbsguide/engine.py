@@ -7,6 +7,7 @@ model. Severity, message, location and waivers are stamped here, so a rule says 
 from __future__ import annotations
 
 import difflib
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
@@ -18,6 +19,7 @@ from sbsguide.guide import Guide, load_guide
 from sbsguide.loader import LoadProblem
 from sbsguide.messages import Lang
 from sbsguide.model import StandardSystem
+from sbsguide.reading import max_bytes
 from sbsguide.rules import BY_NAME, MODEL_RULES, Context, Violation
 from sbsguide.source import SourceMap, dotted, parse_dotted
 from sbsguide.validate import validate
@@ -45,24 +47,29 @@ class CheckOptions:
         return rule not in self.ignore
 
 
-def check_file(path: Path, shown_as: str, options: CheckOptions) -> FileResult:
-    """Check one file; an unreadable path comes back as the result's ``error``."""
+def check_file(
+    path: Path, shown_as: str, options: CheckOptions, *, stdin: bool = False
+) -> FileResult:
+    """Check one file (or standard input); an unreadable path comes back as the result's error."""
+    from sbsguide.reading import TooLarge, read_limited, read_stream
+    from sbsguide.ui import os_reason
+
     guide = load_guide()
-    stamp = _Stamper(guide, options.lang)
     try:
-        size = path.stat().st_size
-        limit = loader.max_bytes()
-        if size > limit:
-            problem = LoadProblem(
-                "yaml-syntax",
-                "too-large",
-                {"size": round(size / 2**20, 1), "limit": round(limit / 2**20, 1)},
-            )
-            return FileResult(shown_as, [stamp.load_problem(problem, SourceMap())])
-        raw = path.read_bytes()
+        raw = read_stream(sys.stdin.buffer, max_bytes()) if stdin else read_limited(path)
+    except TooLarge as too_large:
+        return FileResult(shown_as, [too_large_finding(too_large.limit, options.lang)])
     except OSError as error:
-        return FileResult(shown_as, error=error.strerror or str(error))
+        return FileResult(shown_as, error=os_reason(error, options.lang))
     return FileResult(shown_as, check_bytes(raw, options, guide))
+
+
+def too_large_finding(limit: int, lang: Lang) -> Finding:
+    """The ``yaml-syntax`` finding of a file larger than the limit (it was not read)."""
+    from sbsguide.reading import human_size
+
+    problem = LoadProblem("yaml-syntax", "too-large", {"limit": human_size(limit)})
+    return _Stamper(load_guide(), lang).load_problem(problem, SourceMap())
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,15 +1,20 @@
-"""Which files a `sbs check` run reads (SPEC §4)."""
+"""Which files a `sbs check` run reads (SPEC §4, §6)."""
 
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from sbsguide.messages import Lang
-from sbsguide.ui import text
+from sbsguide.reading import NotRegular, kind_of
+from sbsguide.ui import os_reason, text
 
 _SKIPPED_DIRS = {"node_modules", "__pycache__", "venv", "site-packages"}
+SYSTEM_NAMES = ("system.yaml", "system.yml")
+"""File names a directory scan (and the pre-commit hook) takes, besides ``*.sbs.yaml``."""
+STDIN = "-"
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,13 +24,20 @@ class Target:
     path: Path
     shown: str
     error: str | None = None
+    stdin: bool = False
 
 
-def targets(names: list[str], lang: Lang) -> list[Target]:
+def is_system_file(name: str) -> bool:
+    """Whether a directory scan checks a file of this name."""
+    return name in SYSTEM_NAMES or name.endswith(".sbs.yaml")
+
+
+def targets(names: list[str], lang: Lang, stdin_name: str | None = None) -> list[Target]:
     """The files that ``names`` lead to.
 
-    No name: ``./system.yaml``. A file: itself, whatever its name. A directory: every
-    ``system.yaml`` and ``*.sbs.yaml`` below it.
+    No name: ``./system.yaml``. ``-``: standard input, shown as ``stdin_name``. A file: itself,
+    whatever its name. A directory: every ``system.yaml``, ``system.yml`` and ``*.sbs.yaml``
+    below it. FIFOs, devices and sockets are refused here, before anything opens them.
     """
     if not names:
         here = Path("system.yaml")
@@ -33,16 +45,24 @@ def targets(names: list[str], lang: Lang) -> list[Target]:
         return [Target(here, "system.yaml", reason)]
     found: list[Target] = []
     for name in names:
+        if name == STDIN:
+            found.append(Target(Path(STDIN), stdin_name or STDIN, stdin=True))
+            continue
         path = Path(name)
-        if path.is_dir():
+        try:
+            mode = os.stat(path).st_mode
+        except OSError as error:
+            found.append(Target(path, name, os_reason(error, lang)))
+            continue
+        if stat.S_ISDIR(mode):
             inside = sorted(_systems_below(path))
             found += [Target(p, str(p)) for p in inside] or [
                 Target(path, name, text("no-system-in-dir", lang))
             ]
-        elif path.exists():
+        elif stat.S_ISREG(mode):
             found.append(Target(path, name))
         else:
-            found.append(Target(path, name, text("not-found", lang)))
+            found.append(Target(path, name, os_reason(NotRegular(kind_of(mode)), lang)))
     return found
 
 
@@ -50,5 +70,5 @@ def _systems_below(root: Path) -> list[Path]:
     systems: list[Path] = []
     for folder, dirs, files in os.walk(root):
         dirs[:] = [d for d in dirs if not d.startswith(".") and d not in _SKIPPED_DIRS]
-        systems += [Path(folder, f) for f in files if f == "system.yaml" or f.endswith(".sbs.yaml")]
+        systems += [Path(folder, f) for f in files if is_system_file(f)]
     return systems

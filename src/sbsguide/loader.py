@@ -17,7 +17,6 @@ the commands that rewrite YAML, not for this module.
 from __future__ import annotations
 
 import codecs
-import os
 
 from sbsguide.source import SourceMap
 from sbsguide.yamldata import (
@@ -33,16 +32,12 @@ from sbsguide.yamldata import (
 
 __all__ = [
     "ALIAS_BUDGET",
-    "MAX_BYTES",
     "MAX_DEPTH",
     "Document",
     "LoadProblem",
     "decode",
     "read_yaml",
 ]
-
-MAX_BYTES = 20 * 1024 * 1024
-"""Largest file read, unless ``SBS_MAX_BYTES`` says otherwise (about 80,000 standards)."""
 
 
 def has_c_parser() -> bool:
@@ -52,12 +47,6 @@ def has_c_parser() -> bool:
     except ImportError:
         return False
     return True
-
-
-def max_bytes() -> int:
-    """The size limit in force."""
-    configured = os.environ.get("SBS_MAX_BYTES", "")
-    return int(configured) if configured.isdigit() else MAX_BYTES
 
 
 def decode(raw: bytes) -> tuple[str | None, list[LoadProblem]]:

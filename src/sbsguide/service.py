@@ -27,15 +27,20 @@ def run_check(
     strict: bool = False,
     jobs: int | None = None,
     progress: Callable[[int, int], None] | None = None,
+    stdin_name: str | None = None,
 ) -> CheckResult:
     """Check every file the names lead to, in parallel for large batches, in input order.
 
     A file that cannot be opened is listed with its reason; a broken file never stops a batch.
-    ``progress(done, total)`` is called as files finish.
+    ``progress(done, total)`` is called as files finish. Workers never outnumber the cores or
+    the files: more would only cost their start-up.
     """
-    found = targets(names, options.lang)
-    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    found = targets(names, options.lang, stdin_name)
     readable = [t for t in found if not t.error]
+    cores = os.cpu_count() or 1
+    workers = max(1, min(jobs or cores, cores, len(readable)))
+    if any(t.stdin for t in readable):
+        workers = 1  # standard input belongs to this process
     checked: dict[int, FileResult] = {}
     if workers > 1 and len(readable) >= PARALLEL_FROM:
         from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -52,7 +57,7 @@ def run_check(
                     progress(done, len(futures))
     else:
         for done, (i, target) in enumerate((i, t) for i, t in enumerate(found) if not t.error):
-            checked[i] = check_file(target.path, target.shown, options)
+            checked[i] = check_file(target.path, target.shown, options, stdin=target.stdin)
             if done % 50 == 49:
                 gc.collect()  # the command pauses the collector; a long batch still frees cycles
             if progress:
@@ -124,8 +129,21 @@ def plan_fix(raw: bytes, as_of: date, lang: Lang) -> FixPlan:
     return plan
 
 
-def write_fix(path: Path, plan: FixPlan) -> None:
-    """Write the fixed file in one rename (the old file survives an interruption)."""
+def write_fix(path: Path, plan: FixPlan, original: bytes) -> Path:
+    """Write the fixed file in one rename (the old file survives an interruption).
+
+    Through a symbolic link, the file it points to is rewritten and the link kept. A file that
+    is read-only, or that changed since ``original`` was read, is refused (``PermissionError``,
+    :class:`~sbsguide.atomic.ChangedSinceRead`). Returns the file written.
+    """
+    import errno
+    import stat
+
     from sbsguide.atomic import write_bytes
 
-    write_bytes(path, plan.encoded())
+    target = Path(os.path.realpath(path))
+    mode = target.stat().st_mode
+    if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(target, os.W_OK):
+        raise PermissionError(errno.EACCES, "read-only", str(path))
+    write_bytes(target, plan.encoded(), expect=original)
+    return target

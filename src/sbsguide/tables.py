@@ -19,6 +19,21 @@ _DATE = re.compile(r"(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日
 _EXCEL_EPOCH = date(1899, 12, 30)
 
 
+INFLATION = 10
+"""An .xlsx may unpack to this many times the size limit: real tables compress about 5:1."""
+
+
+def _inflated_size(raw: bytes) -> int:
+    """What the workbook's zip members unpack to, as their headers declare, before unpacking."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            return sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return 0  # not a zip: openpyxl says so below
+
+
 class TableNotReadable(Exception):
     """The table cannot be read as a standard-detail table (a usage error, exit 2)."""
 
@@ -30,8 +45,13 @@ def read_cells(
 
     Without a sheet name, the first sheet ``has_header`` accepts.
     """
+    from sbsguide.reading import TooLarge, max_bytes, read_limited
+
+    try:
+        raw = read_limited(path)
+    except TooLarge:
+        raise TableNotReadable("too-large") from None
     if path.suffix.lower() == ".csv":
-        raw = path.read_bytes()
         for encoding in ("utf-8-sig", "gb18030"):
             try:
                 text = raw.decode(encoding)
@@ -45,8 +65,10 @@ def read_cells(
         raise TableNotReadable("kind")
     from openpyxl import load_workbook
 
+    if _inflated_size(raw) > INFLATION * max_bytes():
+        raise TableNotReadable("inflated")
     try:
-        book = load_workbook(path, data_only=True)
+        book = load_workbook(io.BytesIO(raw), data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a file that is not a workbook
         raise TableNotReadable("unreadable") from error
     names = [sheet] if sheet else book.sheetnames

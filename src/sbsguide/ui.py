@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from typing import Any
 
 from sbsguide.messages import Lang
@@ -25,6 +26,29 @@ _TEXT: dict[str, tuple[str, str]] = {
     "clean": ("{path}：没有发现问题", "{path}: no problems found"),
     "cannot-open": ("{path}：无法打开：{reason}", "{path}: cannot open: {reason}"),
     "not-found": ("路径不存在", "no such file or directory"),
+    "bad-limit": (
+        "环境变量 SBS_MAX_BYTES 的值“{value}”无效，应为正整数(字节数)",
+        'SBS_MAX_BYTES="{value}" is invalid: give a positive whole number of bytes',
+    ),
+    "too-large": (
+        "{path} 超过大小上限 {limit}(环境变量 SBS_MAX_BYTES 可调整)",
+        "{path} is larger than the limit of {limit} (SBS_MAX_BYTES sets it)",
+    ),
+    "aborted": ("已取消，没有写入任何内容", "cancelled; nothing was written"),
+    "see-help": ("运行 {command} --help 查看用法", "see {command} --help"),
+    "no-such-option": ("没有选项 {option}", "no such option {option}"),
+    "missing-parameter": ("缺少参数 {name}", "missing {name}"),
+    "bad-parameter": ("参数 {name} 的值无效", "invalid value for {name}"),
+    "expected-min": ("：应为不小于 {low} 的整数", ": a whole number of at least {low}"),
+    "bad-usage": ("命令行有多余或无法识别的参数", "unexpected or unrecognised arguments"),
+    "cannot-write-stdout": (
+        "无法写入标准输出：{reason}",
+        "cannot write to standard output: {reason}",
+    ),
+    "step-summary-failed": (
+        "无法写入 GITHUB_STEP_SUMMARY 指向的 {path}：{reason}；汇总表未写入",
+        "cannot write the step summary to {path} (GITHUB_STEP_SUMMARY): {reason}; skipped",
+    ),
     "no-system-here": (
         "当前目录没有 system.yaml；请指定文件，或运行 sbs init 生成",
         "no system.yaml here; name a file, or run `sbs init` to make one",
@@ -57,6 +81,20 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{path} 有语法、格式或编码错误，sbs fix 不修改这样的文件；请先改正上述问题",
         "{path} has syntax, format or encoding errors; sbs fix leaves such a file alone. "
         "Correct them first",
+    ),
+    "report-default-symlink": (
+        "默认输出目录 {path} 是符号链接，sbs 不会跟随它写入；请用 --output 指定输出目录",
+        "the default output folder {path} is a symbolic link, which sbs does not follow; "
+        "name the folder with --output",
+    ),
+    "report-symlink": (
+        "注意：输出目录 {path} 是符号链接，报告写入 {target}",
+        "note: the output folder {path} is a symbolic link; the reports go to {target}",
+    ),
+    "fix-changed": (
+        "{path} 在 sbs fix 计算期间被修改，未写入，以免覆盖这些修改；请重新运行 sbs fix",
+        "{path} changed while sbs fix was working; nothing was written, so that the edit is "
+        "kept. Run sbs fix again",
     ),
     "fix-nothing": ("{path}：无需修改", "{path}: nothing to fix"),
     "fix-done": ("{path}：已完成 {n} 处修改", "{path}: {n} changes made"),
@@ -121,6 +159,14 @@ _TEXT: dict[str, tuple[str, str]] = {
         "无法读取 {path}(不是有效的 Excel 文件)",
         "cannot read {path} (not a valid workbook)",
     ),
+    "import-too-large": (
+        "{path} 超过大小上限 {limit}(环境变量 SBS_MAX_BYTES 可调整)",
+        "{path} is larger than the limit of {limit} (SBS_MAX_BYTES sets it)",
+    ),
+    "import-inflated": (
+        "{path} 解压后远超大小上限 {limit}，不是正常的标准明细表，未打开",
+        "{path} would unpack to far more than the limit of {limit}; not opened",
+    ),
     "import-sheet": ("{path} 中没有工作表“{sheet}”", '{path} has no sheet "{sheet}"'),
     "import-no-header": (
         "{path} 中找不到标准明细表的表头(需要“标准名称”及“标准编号”等列)",
@@ -172,6 +218,43 @@ _TEXT: dict[str, tuple[str, str]] = {
     "rules-summary": ("说明", "summary"),
 }
 VERB_EN = {"应": "shall", "宜": "should", "可": "may"}
+
+_ERRNO: dict[int, tuple[str, str]] = {
+    errno.ENOENT: ("路径不存在", "no such file or directory"),
+    errno.EACCES: ("没有权限(文件只读或无权访问)", "permission denied (read-only or not yours)"),
+    errno.EPERM: ("不允许的操作", "operation not permitted"),
+    errno.EISDIR: ("这是一个目录", "it is a directory"),
+    errno.ENOTDIR: ("路径中有一项不是目录", "a part of the path is not a directory"),
+    errno.ELOOP: ("符号链接循环", "a loop of symbolic links"),
+    errno.ENAMETOOLONG: ("名称过长", "the name is too long"),
+    errno.ENOSPC: ("磁盘空间不足", "no space left on the device"),
+    errno.EROFS: ("只读文件系统", "the file system is read-only"),
+    errno.EEXIST: ("已存在", "it already exists"),
+    errno.EIO: ("读写错误(I/O)", "an input/output error"),
+    errno.EMFILE: ("打开的文件过多", "too many open files"),
+    errno.EPIPE: ("输出管道已关闭", "the output pipe was closed"),
+    errno.EXDEV: ("不能跨文件系统移动", "cannot move across file systems"),
+}
+_NOT_REGULAR = {
+    "fifo": ("这是命名管道(FIFO)，不是普通文件", "it is a named pipe (FIFO), not a regular file"),
+    "device": ("这是设备文件，不是普通文件", "it is a device, not a regular file"),
+    "socket": ("这是套接字，不是普通文件", "it is a socket, not a regular file"),
+    "directory": ("这是一个目录", "it is a directory"),
+    "other": ("不是普通文件", "not a regular file"),
+}
+
+
+def os_reason(error: OSError, lang: Lang) -> str:
+    """Why an operating-system call failed, in the run's language (never Python's English)."""
+    kind = getattr(error, "kind", None)  # reading.NotRegular
+    if isinstance(kind, str) and kind in _NOT_REGULAR:
+        zh, en = _NOT_REGULAR[kind]
+    elif error.errno in _ERRNO:
+        zh, en = _ERRNO[error.errno]
+    else:
+        number = f"errno {error.errno}" if error.errno else type(error).__name__
+        zh, en = f"系统错误({number})", f"system error ({number})"
+    return zh if lang == "zh" else en
 
 
 def text(key: str, lang: Lang, **args: Any) -> str:

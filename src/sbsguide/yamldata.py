@@ -65,6 +65,8 @@ _SCALAR_TAGS = {
 }
 _STR = "tag:yaml.org,2002:str"
 _MERGE = "tag:yaml.org,2002:merge"
+_COLLECTION_TAGS = frozenset({None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
+"""Tags a collection may carry; any other (``!!python/object/apply:…``) is refused by name."""
 
 
 class _Frame:
@@ -77,6 +79,7 @@ class _Frame:
         "is_map",
         "key",
         "key_mark",
+        "merge_into",
         "merged",
         "path",
         "size",
@@ -93,6 +96,7 @@ class _Frame:
         self.key: Any = _NO_KEY
         self.key_mark: Any = None
         self.merged: set[Any] = set()
+        self.merge_into = False  # the value of a merge key (<<): merged into the parent on close
         self.size = 1
 
 
@@ -142,7 +146,7 @@ class _Builder:
             return known  # dates and numbers repeat: construct each text once
         method = _SCALAR_TAGS.get(tag)
         if method is None:
-            raise Rejected(self._at(event.start_mark, "yaml-syntax", "tag", {"tag": tag}))
+            raise Rejected(self._at(event.start_mark, "yaml-syntax", "tag", _tag_args(tag)))
         from ruamel.yaml.nodes import ScalarNode
 
         try:
@@ -229,6 +233,15 @@ class _Builder:
             raise Rejected(
                 self._at(event.start_mark, "yaml-syntax", "too-deep", {"limit": MAX_DEPTH})
             )
+        if event.tag not in _COLLECTION_TAGS:
+            raise Rejected(self._at(event.start_mark, "yaml-syntax", "tag", _tag_args(event.tag)))
+        parent = self.stack[-1] if self.stack else None
+        if parent is not None and parent.is_map and parent.key == _MERGE:
+            parent.key = _NO_KEY  # ``<<: {…}`` or ``<<: [*a, *b]``: merged when it closes
+            frame = _Frame(container, (*parent.path, "<<"), event.anchor, event.start_mark)
+            frame.merge_into = True
+            self.stack.append(frame)
+            return
         path = self.add(container, event.start_mark, 0)
         if path is None:  # a collection used as a mapping key
             raise Rejected(self._at(event.start_mark, "yaml-syntax", "complex-key", {}))
@@ -246,6 +259,8 @@ class _Builder:
             frame.container[frame.key] = None
         if self.stack:
             self.stack[-1].size += frame.size
+            if frame.merge_into:
+                self._merge(self.stack[-1], frame.container, frame.start)
         if frame.anchor:
             self.open_anchors.discard(frame.anchor)
             self.anchors[frame.anchor] = (frame.container, frame.size)
@@ -262,6 +277,11 @@ class _Builder:
         if self.aliased > ALIAS_BUDGET + 10 * self.nodes:
             raise Rejected(self._at(event.start_mark, "yaml-syntax", "alias-bomb", {}))
         self.add(value, event.start_mark, size)
+
+
+def _tag_args(tag: str) -> dict[str, Any]:
+    """A tag as the user wrote it: ``!!python/object/apply:os.system``, not its long form."""
+    return {"tag": tag.replace("tag:yaml.org,2002:", "!!", 1)}
 
 
 def _events(yaml: Any, text: str) -> Iterator[Any]:

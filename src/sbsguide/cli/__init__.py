@@ -6,9 +6,10 @@ turns exceptions into messages (:func:`main`): user errors become a clear messag
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
-from typing import Annotated
+from typing import Annotated, Any, NoReturn
 
 import typer
 
@@ -23,7 +24,13 @@ from sbsguide.cli import (
 )
 from sbsguide.cli.common import UsageError
 from sbsguide.messages import Lang
-from sbsguide.ui import text
+from sbsguide.ui import os_reason, text
+
+# The parser's exceptions: click's, or the copy of click that newer typer releases carry.
+try:
+    _CLICK: Any = importlib.import_module("click.exceptions")
+except ImportError:
+    _CLICK = importlib.import_module("typer._click.exceptions")
 
 app = typer.Typer(
     name="sbs",
@@ -66,19 +73,72 @@ app.command()(info_commands.schema)
 
 
 def main() -> None:
-    """Entry point of the console script."""
+    """Entry point of the console script: the one place that turns errors into messages."""
     try:
-        app()
+        _check_limit()
+        code = app(standalone_mode=False)
     except UsageError as error:
-        sys.stderr.write(f"sbs: {error}\n")
+        _fail(str(error))
+    except _CLICK.NoArgsIsHelpError as error:
+        error.show()
         sys.exit(2)
+    except _CLICK.UsageError as error:
+        _fail(_usage_message(error, _lang_for_crash()))
+    except typer.Abort:
+        _fail(text("aborted", _lang_for_crash()))
+    except OSError as error:  # the output went away: a full disk, a closed pipe
+        lang = _lang_for_crash()
+        # What stdout still buffers can never be written: point it at /dev/null, so that the
+        # interpreter's last flush does not fail again on the way out.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _fail(text("cannot-write-stdout", lang, reason=os_reason(error, lang)))
     except Exception as error:  # the last guard: a user never sees a traceback (DEVELOPERS.md)
         if os.environ.get("SBS_DEBUG"):
             raise
-        sys.stderr.write(
-            text("internal", _lang_for_crash(), error=f"{type(error).__name__}: {error}") + "\n"
-        )
-        sys.exit(2)
+        _fail(text("internal", _lang_for_crash(), error=f"{type(error).__name__}: {error}"))
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _fail(message: str) -> NoReturn:
+    sys.stderr.write(f"sbs: {message}\n")
+    sys.exit(2)
+
+
+def _check_limit() -> None:
+    """A bad ``SBS_MAX_BYTES`` is a usage error for every command, before anything is read."""
+    from sbsguide.reading import BadLimit, max_bytes
+
+    try:
+        max_bytes()
+    except BadLimit as error:
+        raise UsageError(text("bad-limit", _lang_for_crash(), value=error)) from None
+
+
+def _usage_message(error: Any, lang: Lang) -> str:
+    """The parser's own usage errors in the run's language (it speaks only English)."""
+    command = error.ctx.command_path if getattr(error, "ctx", None) else "sbs"
+    see = text("see-help", lang, command=command)
+    if lang == "en":
+        return f"{error.format_message()} ({see})"
+    param = getattr(error, "param", None)
+    name = "/".join(getattr(param, "opts", None) or []) or getattr(param, "name", None) or ""
+    if isinstance(error, _CLICK.NoSuchOption):
+        return text("no-such-option", lang, option=error.option_name) + f"({see})"
+    if isinstance(error, _CLICK.MissingParameter):
+        return text("missing-parameter", lang, name=name or "?") + f"({see})"
+    if isinstance(error, _CLICK.BadParameter):
+        return text("bad-parameter", lang, name=name or "?") + _expected(param, lang) + f"({see})"
+    return text("bad-usage", lang) + f"({see})"
+
+
+def _expected(param: Any, lang: Lang) -> str:
+    """What a numeric option takes, said plainly (``--jobs 0``)."""
+    low = getattr(getattr(param, "type", None), "min", None)
+    if low is None:
+        low = next((getattr(m, "ge", None) for m in getattr(param, "metadata", []) or []), None)
+    if low is None and getattr(param, "name", "") == "jobs":
+        low = 1
+    return text("expected-min", lang, low=low) if low is not None else ""
 
 
 def _lang_for_crash() -> Lang:

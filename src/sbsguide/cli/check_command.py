@@ -14,14 +14,15 @@ import typer
 
 from sbsguide.cli.common import LangOption, UsageError, as_of_date, lang_of, rule_names
 from sbsguide.messages import Lang
-from sbsguide.ui import text
+from sbsguide.ui import os_reason, text
 
 FORMATS = ("text", "json", "sarif", "junit", "github", "gitlab")
 
 
 def check(
     paths: Annotated[
-        list[str] | None, typer.Argument(help="system.yaml 文件或目录(默认 ./system.yaml)")
+        list[str] | None,
+        typer.Argument(help="system.yaml 文件或目录(默认 ./system.yaml)；- 为标准输入"),
     ] = None,
     output_format: Annotated[
         list[str] | None,
@@ -42,6 +43,10 @@ def check(
     jobs: Annotated[
         int | None,
         typer.Option("--jobs", min=1, help="并行检查的进程数(默认 CPU 核数；文件多时才并行)"),
+    ] = None,
+    stdin_filename: Annotated[
+        str | None,
+        typer.Option("--stdin-filename", help="从标准输入(-)读取时显示的文件名"),
     ] = None,
     lang: LangOption = None,
 ) -> None:
@@ -64,7 +69,14 @@ def check(
     gc.freeze()
     gc.disable()
     with _progress_bar(language) as progress:
-        result = run_check(paths or [], options, strict=strict, jobs=jobs, progress=progress)
+        result = run_check(
+            paths or [],
+            options,
+            strict=strict,
+            jobs=jobs,
+            progress=progress,
+            stdin_name=stdin_filename,
+        )
     for name, target in destinations:
         _emit(name, target, result, language)
     # Everything is written and closed: skip the interpreter's teardown of a large heap
@@ -156,5 +168,5 @@ def _write(path: Path, content: str, lang: Lang) -> None:
         write_text(path, content)
     except OSError as error:
         raise UsageError(
-            text("cannot-write", lang, path=path, reason=error.strerror or error)
+            text("cannot-write", lang, path=path, reason=os_reason(error, lang))
         ) from None

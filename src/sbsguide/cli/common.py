@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import sys
 from datetime import date
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -14,6 +16,29 @@ from sbsguide.ui import text
 
 class UsageError(Exception):
     """A mistake in how sbs was called: reported as a message, exit code 2."""
+
+
+def read_source(path: Path, lang: Lang) -> bytes:
+    """A named system file for fix and report: bounded, regular files only (SPEC §6).
+
+    An unreadable path is a usage error; a file over the limit is its ``yaml-syntax`` finding
+    and exit 1, as `sbs check` reports it.
+    """
+    from sbsguide.reading import TooLarge, read_limited
+    from sbsguide.ui import os_reason
+
+    try:
+        return read_limited(path)
+    except TooLarge as too_large:
+        from sbsguide.engine import too_large_finding
+        from sbsguide.output.text_format import finding_line
+
+        finding = too_large_finding(too_large.limit, lang)
+        sys.stdout.write(finding_line(str(path), finding, lang) + "\n")
+        raise typer.Exit(1) from None
+    except OSError as error:
+        reason = os_reason(error, lang)
+        raise UsageError(text("cannot-open", lang, path=path, reason=reason)) from None
 
 
 LangOption = Annotated[

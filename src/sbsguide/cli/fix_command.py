@@ -10,8 +10,8 @@ from typing import Annotated, NoReturn
 
 import typer
 
-from sbsguide.cli.common import LangOption, UsageError, as_of_date, lang_of
-from sbsguide.ui import text
+from sbsguide.cli.common import LangOption, UsageError, as_of_date, lang_of, read_source
+from sbsguide.ui import os_reason, text
 
 
 def fix(
@@ -25,6 +25,7 @@ def fix(
     lang: LangOption = None,
 ) -> None:
     """安全修改：规范编号写法、替换被代替的版本、分配体系编号。Apply the safe rewrites."""
+    from sbsguide.atomic import ChangedSinceRead
     from sbsguide.service import FixRefused, plan_fix, write_fix
 
     language = lang_of(lang)
@@ -32,10 +33,7 @@ def fix(
     # As in `sbs check`: the parsed data is acyclic, so the cyclic collector only re-scans it.
     gc.freeze()
     gc.disable()
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise UsageError(text("cannot-open", language, path=path, reason=error.strerror)) from None
+    raw = read_source(path, language)
     try:
         plan = plan_fix(raw, day, language)
     except FixRefused:
@@ -62,9 +60,12 @@ def fix(
         sys.stdout.write("".join(diff))
         _finish(1)
     try:
-        write_fix(path, plan)
+        write_fix(path, plan, raw)
+    except ChangedSinceRead:
+        raise UsageError(text("fix-changed", language, path=path)) from None
     except OSError as error:
-        raise UsageError(text("cannot-write", language, path=path, reason=error.strerror)) from None
+        reason = os_reason(error, language)
+        raise UsageError(text("cannot-write", language, path=path, reason=reason)) from None
     for line, what in plan.changes:
         sys.stdout.write(f"{path}:{line}: {what}\n")
     sys.stdout.write(text("fix-done", language, path=path, n=len(plan.changes)) + "\n")

@@ -10,7 +10,7 @@ import typer
 
 from sbsguide.cli.common import LangOption, UsageError, lang_of
 from sbsguide.messages import Lang
-from sbsguide.ui import text
+from sbsguide.ui import os_reason, text
 
 
 def import_table(
@@ -33,9 +33,12 @@ def import_table(
     try:
         result = read_table(table, sheet)
     except OSError as error:
-        raise UsageError(text("cannot-open", language, path=table, reason=error.strerror)) from None
+        reason = os_reason(error, language)
+        raise UsageError(text("cannot-open", language, path=table, reason=reason)) from None
     except TableNotReadable as error:
-        raise UsageError(text(f"import-{error}", language, path=table, sheet=sheet)) from None
+        raise UsageError(
+            text(f"import-{error}", language, path=table, sheet=sheet, limit=_limit())
+        ) from None
     name = (
         agency
         or result.title.removesuffix("标准明细表").removesuffix("标准体系表").strip(" —-")
@@ -47,10 +50,15 @@ def import_table(
     try:
         write_text(output, content)
     except OSError as error:
-        raise UsageError(
-            text("cannot-write", language, path=output, reason=error.strerror)
-        ) from None
+        reason = os_reason(error, language)
+        raise UsageError(text("cannot-write", language, path=output, reason=reason)) from None
     _import_summary(result, output, language)
+
+
+def _limit() -> str:
+    from sbsguide.reading import human_size, max_bytes
+
+    return human_size(max_bytes())
 
 
 def _import_summary(result: object, output: Path, lang: Lang) -> None:

@@ -10,7 +10,7 @@ import typer
 
 from sbsguide.cli.common import LangOption, UsageError, as_of_date, lang_of
 from sbsguide.messages import Lang
-from sbsguide.ui import text
+from sbsguide.ui import os_reason, text
 
 
 def init(
@@ -55,7 +55,7 @@ def init(
         outcome = scaffold.write(folder, scaffold.render(options), force=force)
     except OSError as error:
         raise UsageError(
-            text("cannot-write", language, path=folder, reason=error.strerror)
+            text("cannot-write", language, path=folder, reason=os_reason(error, language))
         ) from None
     for name in outcome.written:
         sys.stdout.write(text("init-written", language, path=folder / name) + "\n")

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from sbsguide.cli.common import LangOption, UsageError, as_of_date, lang_of
+from sbsguide.cli.common import LangOption, UsageError, as_of_date, lang_of, read_source
 from sbsguide.messages import Lang
-from sbsguide.ui import text
+from sbsguide.ui import os_reason, text
+
+DEFAULT_OUTPUT = "sbs-report"
 
 
 def report(
@@ -27,7 +30,9 @@ def report(
     output_format: Annotated[
         str, typer.Option("--format", help="html,md,xlsx,docx,csv 中的一个或多个(逗号分隔)")
     ] = "html,xlsx,docx",
-    output: Annotated[Path, typer.Option("--output", help="输出目录")] = Path("sbs-report"),
+    output: Annotated[
+        Path | None, typer.Option("--output", help="输出目录(默认 ./sbs-report)")
+    ] = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help="检查日期(默认今天)")] = None,
     lang: LangOption = None,
 ) -> None:
@@ -53,8 +58,7 @@ def report(
     for name in formats:
         if name not in allowed:
             raise UsageError(text("bad-format", language, value=name, formats=",".join(allowed)))
-    if output.exists() and not output.is_dir():
-        raise UsageError(text("init-not-a-dir", language, path=output))
+    output = _output_folder(output, language)
     if kind == "summary":
         names = [str(p) for p in paths or []] or ["."]
         _write_reports(output, build_summary(names, formats, day, language).files, language)
@@ -63,11 +67,7 @@ def report(
     sources = paths or [Path("system.yaml")]
     blocked = False
     for source in sources:
-        try:
-            raw = source.read_bytes()
-        except OSError as error:
-            reason = error.strerror or str(error)
-            raise UsageError(text("cannot-open", language, path=source, reason=reason)) from None
+        raw = read_source(source, language)
         reports = build(raw, kinds, formats, day, language)
         for finding in reports.blocking:
             sys.stdout.write(finding_line(str(source), finding, language) + "\n")
@@ -80,17 +80,32 @@ def report(
     raise typer.Exit(1 if blocked else 0)
 
 
-def _write_reports(folder: Path, files: list[tuple[str, bytes]], lang: Lang) -> None:
-    """Write a report's own files atomically into ``folder``; nothing else there is touched."""
-    from sbsguide.atomic import write_bytes
+def _output_folder(asked: Path | None, lang: Lang) -> Path:
+    """Where the reports go: ``--output``, else ``./sbs-report`` — never through a symlink.
 
-    for name, content in files:
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            write_bytes(folder / name, content)
-        except OSError as error:
-            reason = error.strerror or str(error)
-            raise UsageError(
-                text("cannot-write", lang, path=folder / name, reason=reason)
-            ) from None
+    A symlinked default folder (committed into a repository, say) would make a CI run write
+    wherever it points; an explicit ``--output`` may be a link, and the run says where it leads.
+    """
+    folder = asked or Path(DEFAULT_OUTPUT)
+    if asked is None and folder.is_symlink():
+        raise UsageError(text("report-default-symlink", lang, path=folder))
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(text("init-not-a-dir", lang, path=folder))
+    if folder.is_symlink():
+        real = os.path.realpath(folder)
+        sys.stdout.write(text("report-symlink", lang, path=folder, target=real) + "\n")
+    return folder
+
+
+def _write_reports(folder: Path, files: list[tuple[str, bytes]], lang: Lang) -> None:
+    """Write a report's own files into ``folder`` as one set; nothing else there is touched."""
+    from sbsguide.atomic import write_set
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        write_set(folder, files)
+    except OSError as error:
+        reason = os_reason(error, lang)
+        raise UsageError(text("cannot-write", lang, path=folder, reason=reason)) from None
+    for name, _ in files:
         sys.stdout.write(text("init-written", lang, path=folder / name) + "\n")

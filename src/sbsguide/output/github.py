@@ -7,10 +7,13 @@ notice giving the totals; the full table goes to ``$GITHUB_STEP_SUMMARY`` when i
 from __future__ import annotations
 
 import os
+import sys
 
 from sbsguide.findings import CheckResult, Finding, Severity
+from sbsguide.messages import Lang
 from sbsguide.output.locations import relative_uri
 from sbsguide.output.text_format import visible
+from sbsguide.ui import os_reason, text
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -74,6 +77,12 @@ def step_summary(result: CheckResult) -> str:
 def append_step_summary(result: CheckResult) -> None:
     """Append the summary table where GitHub asks for it (nothing outside Actions)."""
     target = os.environ.get("GITHUB_STEP_SUMMARY")
-    if target:
+    if not target:
+        return
+    try:
         with open(target, "a", encoding="utf-8") as stream:
             stream.write(step_summary(result))
+    except OSError as error:  # a summary the runner cannot take never fails the check
+        lang: Lang = "en" if result.lang == "en" else "zh"
+        reason = os_reason(error, lang)
+        sys.stderr.write(f"sbs: {text('step-summary-failed', lang, path=target, reason=reason)}\n")

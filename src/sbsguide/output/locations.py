@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
+from urllib.parse import quote
 
 from sbsguide.findings import Finding
 
@@ -18,6 +19,11 @@ def relative_uri(path: str) -> str:
         except ValueError:
             return candidate.as_posix()
     return Path(os.path.normpath(candidate)).as_posix()
+
+
+def uri_reference(path: str) -> str:
+    """:func:`relative_uri` as a URI reference: spaces, Chinese, newlines percent-encoded."""
+    return quote(relative_uri(path), safe="/")
 
 
 def fingerprint(path: str, finding: Finding) -> str:

@@ -11,7 +11,7 @@ from typing import Any
 
 from sbsguide import __version__
 from sbsguide.findings import CheckResult, Finding, Severity
-from sbsguide.output.locations import fingerprint, relative_uri
+from sbsguide.output.locations import fingerprint, uri_reference
 
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
@@ -43,7 +43,7 @@ def document(result: CheckResult) -> dict[str, Any]:
             "level": "error",
             "message": {"text": f"{file.path}: {file.error}"},
             "locations": [
-                {"physicalLocation": {"artifactLocation": {"uri": relative_uri(file.path)}}}
+                {"physicalLocation": {"artifactLocation": {"uri": uri_reference(file.path)}}}
             ],
         }
         for file in result.files
@@ -84,7 +84,7 @@ def _result(path: str, finding: Finding, index: dict[str, int]) -> dict[str, Any
         "locations": [
             {
                 "physicalLocation": {
-                    "artifactLocation": {"uri": relative_uri(path)},
+                    "artifactLocation": {"uri": uri_reference(path)},
                     "region": {"startLine": finding.line, "startColumn": finding.column},
                 },
                 "logicalLocations": [{"fullyQualifiedName": finding.path or "/", "kind": "member"}],

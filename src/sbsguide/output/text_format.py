@@ -14,11 +14,21 @@ from sbsguide.ui import text
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_NAME_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    return match.group().encode("unicode_escape").decode("ascii")
 
 
 def visible(text: str) -> str:
     """User text made safe for a terminal: control and bidi characters shown as escapes."""
-    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+    return _CONTROL.sub(_escape, text)
+
+
+def visible_name(name: str) -> str:
+    """A file name kept on one line: a newline or tab in it is shown escaped."""
+    return _NAME_CONTROL.sub(_escape, name)
 
 
 def lines(result: CheckResult) -> Iterator[tuple[str, str | None]]:
@@ -26,6 +36,8 @@ def lines(result: CheckResult) -> Iterator[tuple[str, str | None]]:
     lang: Lang = "en" if result.lang == "en" else "zh"
     for file in result.files:
         yield from _file_lines(file, lang)
+    if all(file.error is not None for file in result.files):
+        return  # nothing was checked: a summary of zero findings would mislead
     yield (
         text(
             "run-summary",
@@ -40,7 +52,8 @@ def lines(result: CheckResult) -> Iterator[tuple[str, str | None]]:
 
 def _file_lines(file: FileResult, lang: Lang) -> Iterator[tuple[str, str | None]]:
     if file.error is not None:
-        yield text("cannot-open", lang, path=file.path, reason=file.error), "bold red"
+        path = visible_name(file.path)
+        yield text("cannot-open", lang, path=path, reason=file.error), "bold red"
         return
     shown = [f for f in file.findings if not f.waived]
     for finding in shown:
@@ -48,14 +61,14 @@ def _file_lines(file: FileResult, lang: Lang) -> Iterator[tuple[str, str | None]
         yield f"    {text('hint', lang)}{visible(finding.hint)}", "dim"
     counts = file.counts()
     if not file.findings:
-        yield text("clean", lang, path=file.path), "green"
+        yield text("clean", lang, path=visible_name(file.path)), "green"
     else:
         waived = text("waived-part", lang, n=counts["waived"]) if counts["waived"] else ""
         yield (
             text(
                 "file-summary",
                 lang,
-                path=file.path,
+                path=visible_name(file.path),
                 error=counts["error"],
                 warning=counts["warning"],
                 info=counts["info"],
@@ -69,8 +82,8 @@ def finding_line(path: str, finding: Finding, lang: Lang) -> str:
     severity = text(finding.severity.value, lang)
     clause = finding.clause or "—"
     return (
-        f"{visible(path)}:{finding.line}:{finding.column}: {severity}[{finding.rule}] {clause} "
-        f"{visible(finding.message)}"
+        f"{visible_name(path)}:{finding.line}:{finding.column}: "
+        f"{severity}[{finding.rule}] {clause} {visible(finding.message)}"
     )
 
 

@@ -93,6 +93,7 @@ def build(
 def build_summary(names: list[str], formats: tuple[str, ...], as_of: date, lang: Lang) -> Reports:
     """The provincial summary of every system file the names lead to (unreadable ones listed)."""
     from sbsguide.files import targets
+    from sbsguide.reading import TooLarge, read_limited
     from sbsguide.report import render_text, spreadsheet
     from sbsguide.report.summary import build_summary as summarise
     from sbsguide.report.summary import folder_label, summary_sheets
@@ -102,8 +103,8 @@ def build_summary(names: list[str], formats: tuple[str, ...], as_of: date, lang:
         label = folder_label(target.path)
         built: tuple[Any, Any] | list[Any]
         try:
-            built = [None] if target.error else models(target.path.read_bytes(), as_of, lang)
-        except OSError:
+            built = [None] if target.error else models(read_limited(target.path), as_of, lang)
+        except (OSError, TooLarge):
             built = [None]
         rows.append((label, None, len(built)) if isinstance(built, list) else (label, built[1], 0))
     summary = summarise(rows, as_of, lang)

@@ -25,7 +25,12 @@ def required_subsystem(ctx: Context) -> Iterator[Violation]:
             yield Violation(
                 "missing",
                 ("standards", subsystem.key),
-                {"key": subsystem.key, "name": subsystem.name, "layer": subsystem.layer},
+                {
+                    "key": subsystem.key,
+                    "name": subsystem.name,
+                    "name_en": subsystem.name_en,
+                    "layer": subsystem.layer,
+                },
             )
 
 

@@ -16,6 +16,8 @@ def add_months(start: date, months: int) -> date:
     """Calendar-month addition, clamped to the month's end: 01-31 + 3 months = 04-30."""
     month_index = start.month - 1 + months
     year, month = start.year + month_index // 12, month_index % 12 + 1
+    if year > date.max.year:
+        return date.max  # a start in 9999: the due date lies beyond the calendar
     return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 
