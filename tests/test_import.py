@@ -197,3 +197,123 @@ def test_import_never_overwrites_and_reports_bad_input(tmp_path: Path) -> None:
     for bad in (junk, tmp_path / "missing.xlsx", tmp_path / "t.txt"):
         result = run_sbs("import", str(bad), "--output", str(tmp_path / "o.yaml"))
         assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+# ---- issue 14: import loses nothing and writes only valid files -------------------------------
+
+
+def _csv(tmp_path: Path, rows: list[list[str]], encoding: str = "utf-8") -> Path:
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    path = tmp_path / "table.csv"
+    path.write_bytes(buffer.getvalue().encode(encoding))
+    return path
+
+
+def test_a_sub_system_heading_clears_the_category_above_it(tmp_path: Path) -> None:
+    table = _csv(
+        tmp_path,
+        [
+            ["序号", "标准编号", "标准名称"],
+            ["服务保障标准体系"],
+            ["安全与应急标准"],
+            ["1", "GB/T 29639-2020", "生产经营单位生产安全事故应急预案编制导则"],
+            ["岗位工作标准体系"],
+            ["2", "Q/QJZX 401-2024", "主任岗位工作标准"],
+        ],
+    )
+    output = tmp_path / "out.yaml"
+    result = run_sbs("import", str(table), "--output", str(output))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert ("posts.general", "Q/QJZX 401-2024", "主任岗位工作标准") in _placed(output)
+    assert "   6  Q/QJZX 401-2024 主任岗位工作标准 → posts.general" in result.stdout
+
+
+def test_rows_and_cells_that_cannot_be_used_are_listed_never_dropped(tmp_path: Path) -> None:
+    table = _csv(
+        tmp_path,
+        [
+            ["序号", "体系编号", "标准编号", "标准名称", "发布日期", "实施日期", "代替标准", "替代标准", "备注", "负责部门"],
+            ["1"],
+            ["2", "2023-12-20", "Q/QJZX 101-2024", "服务规范", "2024.1.5", "2024.13.1", "Q/QJZX 101-2020", "", "2023-12-20", "综合科"],
+            ["3", "", "GB/T 28001-2011", "职业健康安全管理体系 要求", "", "2012-02-01", "", "GB/T 45001-2020", "", ""],
+        ],
+    )  # fmt: skip
+    output = tmp_path / "out.yaml"
+    result = run_sbs("import", str(table), "--output", str(output))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "以下 1 行没有标准名称，未导入" in result.stdout
+    assert "2024.13.1" in result.stdout and "未使用的列：负责部门" in result.stdout
+    assert "替代标准" in result.stdout
+    data = read_yaml(output.read_text(encoding="utf-8")).data
+    entries = [e for c in data["standards"].values() for v in c.values() if isinstance(v, list) for e in v if isinstance(e, dict) and "number" in e]  # fmt: skip
+    service = next(e for e in entries if e["number"] == "Q/QJZX 101-2024")
+    assert service["code"] == "2023-12-20" and service["note"].startswith("2023-12-20")
+    assert "实施日期：2024.13.1" in service["note"] and service["replaces"] == "Q/QJZX 101-2020"
+    assert service["published"] == dt.date(2024, 1, 5)
+    old = next(e for e in entries if e["number"] == "GB/T 28001-2011")
+    assert "替代标准：GB/T 45001-2020" in old["note"]
+
+
+def test_a_two_row_header(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["序号", "标准", "标准", "实施日期"])
+    sheet.append(["", "编号", "名称", ""])
+    sheet.append(["1", "GB/T 29639-2020", "生产经营单位生产安全事故应急预案编制导则", "2020-11-01"])
+    path = tmp_path / "t.xlsx"
+    book.save(path)
+    output = _import(path, tmp_path)
+    assert ("support.safety", "GB/T 29639-2020", "生产经营单位生产安全事故应急预案编制导则") in (
+        _placed(output)
+    )
+
+
+def test_a_table_without_standards_writes_nothing(tmp_path: Path) -> None:
+    table = _csv(tmp_path, [["序号", "标准编号", "标准名称"], [], ["合计"]])
+    result = run_sbs("import", str(table), "--output", str(tmp_path / "s.yaml"))
+    assert result.returncode == 1 and "没有可导入的标准" in result.stdout
+    assert not (tmp_path / "s.yaml").exists()
+
+
+def test_the_output_folder_is_created(tmp_path: Path) -> None:
+    table = _csv(tmp_path, [["标准编号", "标准名称"], ["GB/T 29639-2020", "应急预案编制导则"]])
+    output = tmp_path / "clients" / "a" / "system.yaml"
+    assert run_sbs("import", str(table), "--output", str(output)).returncode == 0
+    assert output.is_file()
+
+
+UGLY_TABLES = {
+    "title-rows-and-sections-at-two-levels": [
+        ["某中心标准明细表"],
+        ["编制日期：2024年3月"],
+        ["序号", "标准编号", "标准名称", "实施日期", "备注"],
+        ["一、服务基础标准体系"],
+        ["(一)标准化导则"],
+        ["1", "GB/T 1.1-2020", "标准化工作导则 第1部分:标准化文件的结构和起草规则", "2020-10-01", "=SUM(A1)"],
+        ["2", "GB/T 24421.1-2023", "服务业组织标准化工作指南 第1部分:基本要求", "2023/9/7", "@备注"],
+        ["二、服务保障标准体系"],
+        ["3", "Q/X 301-2024", "人事管理制度", "2024年3月1日", "-"],
+        ["小计", "", "", "", ""],
+        ["三、岗位工作标准体系"],
+        ["4", "Q/X 401-2024", "主任岗位工作标准", "45292", "2024-01-01"],
+        ["5", "Q/X 402-2024", "会计工作规范: 出纳", "", "true"],
+        ["", "", "", "", ""],
+        ["6", "", "待定的新标准", "", "null"],
+    ],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+@pytest.mark.parametrize("name", list(UGLY_TABLES))
+def test_ugly_tables_import_every_data_row_into_a_valid_file(
+    tmp_path: Path, name: str, encoding: str
+) -> None:
+    rows = UGLY_TABLES[name]
+    table = _csv(tmp_path, rows, encoding)
+    output = _import(table, tmp_path)
+    data_rows = [r for r in rows if len(r) > 2 and r[0].isdigit()]
+    assert len(_placed(output)) == len(data_rows)

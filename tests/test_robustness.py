@@ -189,3 +189,87 @@ def test_every_bundled_file_and_fixture_goes_through_everything() -> None:
         *Path(__file__).parent.glob("fixtures/**/*.yaml"),
     ]:
         exercise(path.read_bytes(), reports=FORMATS)
+
+
+_CELLS = st.one_of(
+    st.sampled_from(
+        [
+            "",
+            "序号",
+            "标准编号",
+            "标准名称",
+            "实施日期",
+            "备注",
+            "体系编号",
+            "被代替标准号",
+            "服务保障标准体系",
+            "安全与应急标准",
+            "岗位工作标准体系",
+            "小计",
+            "合计",
+            "1",
+            "2",
+            "GB/T 29639-2020",
+            "Q/QJZX 401-2024",
+            "主任岗位工作标准",
+            "2023-12-20",
+            "2024.3.1",
+            "2024年3月1日",
+            "2024.13.1",
+            "=1+1",
+            "@SUM(A1)",
+            "-",
+            "true",
+            "null",
+            "~",
+            "是",
+            "不适用：无采购业务",
+            "BZ06-001",
+            "JC01-001",
+            "12:30",
+            "1e3",
+            "0x1F",
+            "'",
+            '"',
+            "#",
+            "a: b",
+            "[x]",
+            "{y}",
+            "*anchor",
+            "&x",
+            "!tag",
+            "%",
+            "|",
+            ">",
+        ]
+    ),  # fmt: skip
+    st.text(max_size=12),
+)
+
+
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(_CELLS, max_size=7), max_size=14))
+def test_import_of_arbitrary_tables_writes_only_files_that_load(
+    tmp_path_factory: Any, rows: list[list[str]]
+) -> None:
+    """Any CSV: import says why it cannot read it, or writes a file that loads (issues 13, 14)."""
+    import csv
+    import io
+
+    from sbsguide.importer import read_table, system_text
+    from sbsguide.tables import TableNotReadable
+
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows([["序号", "标准编号", "标准名称", "实施日期", "备注"], *rows])
+    path = tmp_path_factory.mktemp("import") / "table.csv"
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+    try:
+        result = read_table(path, None)
+    except TableNotReadable:
+        return
+    written = system_text(result, "测试中心", "张三", "zh").encode("utf-8")
+    assert not [
+        (f.rule, f.line, f.message)
+        for f in check_bytes(written, OPTIONS)
+        if f.rule in LOAD_RULES and f.severity.value == "error"
+    ]

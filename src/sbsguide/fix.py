@@ -114,7 +114,8 @@ class _Planner:
             self._add_after(span, "replaces", old.canonical)
         implemented = self.spans.get((*placed.path, "implemented"))
         if implemented is not None and new.implemented is not None:
-            self._set(implemented, new.implemented.isoformat(), Localised("", ""))
+            when = new.implemented.isoformat()  # a date, written as one (scalar() quotes text)
+            self.changes.append(Change(implemented.start, implemented.end, when, Localised("", "")))
         elif implemented is not None:
             self._remove_pair(implemented)
 

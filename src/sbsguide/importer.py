@@ -40,6 +40,8 @@ class Row:
     note: str = ""
     status: str = ""
     category_text: str = ""
+    subsystem: str = ""  # the sub-system the row's section names, when no category is named
+    published: str = ""
     placed: str = ""  # dotted category, or "" for the unplaced category
     reason: str = ""  # column | section | code | catalogue | title
 
@@ -52,11 +54,17 @@ class Row:
             ("number", self.number),
             ("name", self.name or self.number),
             ("status", self.status),
+            ("published", self.published),
             ("implemented", self.implemented),
             ("replaces", self.replaces),
             ("note", self.note),
         ]
-        return "{" + ", ".join(f"{k}: {scalar(v, flow=True)}" for k, v in pairs if v) + "}"
+        dates = ("published", "implemented")  # ISO dates, written as dates; all else is text
+        return (
+            "{"
+            + ", ".join(f"{k}: {v if k in dates else scalar(v, flow=True)}" for k, v in pairs if v)
+            + "}"
+        )
 
 
 @dataclass(slots=True)
@@ -69,6 +77,10 @@ class ImportResult:
     skipped: dict[str, int] = field(default_factory=dict)  # blank / subtotal / section
     sheet: str = ""
     title: str = ""
+    nameless: list[tuple[int, str]] = field(default_factory=list)  # (line, number): not imported
+    unreadable: list[tuple[int, str, str]] = field(default_factory=list)  # (line, column, text)
+    unknown_columns: list[str] = field(default_factory=list)  # headers sbs does not use
+    successors: int = 0  # rows whose 替代标准 (the standard replacing them) went into the note
 
 
 def _settings() -> dict[str, Any]:
@@ -80,33 +92,69 @@ def _settings() -> dict[str, Any]:
 
 
 def find_header(rows: list[list[Any]]) -> tuple[int, dict[int, str]] | None:
-    """(row index, column → field) of the header row, searched in the first 30 rows."""
-    aliases = {
-        re.sub(r"\s", "", a).lower(): f
-        for f, names in _settings()["headers"].items()
-        for a in names
-    }
+    """(index of the last header row, column → field), searched in the first 30 rows.
+
+    A two-row header (标准 merged over 编号 | 名称) is read as one: each column's two texts joined.
+    """
     for index, row in enumerate(rows[:30]):
-        columns: dict[int, str] = {}
-        for column, value in enumerate(row):
-            field_name = aliases.get(re.sub(r"\s", "", text_of(value)).lower())
-            if field_name and field_name not in columns.values():
-                columns[column] = field_name
-        if "name" in columns.values() and ("number" in columns.values() or len(columns) >= 3):
+        columns = _header_columns([text_of(v) for v in row])
+        below = rows[index + 1] if index + 1 < len(rows) else []
+        joined = _joined_header(row, below) if any(text_of(v) for v in below) else None
+        if joined is not None and (not _is_header(columns) or len(joined) > len(columns)):
+            return index + 1, joined
+        if _is_header(columns):
             return index, columns
     return None
 
 
+def _aliases() -> dict[str, str]:
+    return {
+        re.sub(r"\s", "", a).lower(): f
+        for f, names in _settings()["headers"].items()
+        for a in names
+    }
+
+
+def _header_columns(texts: list[str]) -> dict[int, str]:
+    aliases = _aliases()
+    columns: dict[int, str] = {}
+    for column, value in enumerate(texts):
+        field_name = aliases.get(re.sub(r"\s", "", value).lower())
+        if field_name and field_name not in columns.values():
+            columns[column] = field_name
+    return columns
+
+
+def _is_header(columns: dict[int, str]) -> bool:
+    return "name" in columns.values() and ("number" in columns.values() or len(columns) >= 3)
+
+
+def _joined_header(upper: list[Any], lower: list[Any]) -> dict[int, str] | None:
+    """The header of two rows read together, if the lower row completes the upper one."""
+    width = max(len(upper), len(lower))
+    texts = []
+    for column in range(width):
+        top = text_of(upper[column]) if column < len(upper) else ""
+        bottom = text_of(lower[column]) if column < len(lower) else ""
+        texts.append(top + bottom if top and bottom and top != bottom else top or bottom)
+    joined = _header_columns(texts)
+    return joined if _is_header(joined) and "number" in joined.values() else None
+
+
 def read_table(path: Path, sheet: str | None) -> ImportResult:
-    """Every standard row of a table, placed."""
+    """Every standard row of a table, placed; what could not be used, listed."""
     guide = load_guide()
     sheet_name, rows = read_cells(path, sheet, lambda cells: find_header(cells) is not None)
     found = find_header(rows)
     if found is None:
         raise TableNotReadable("no-header")
     header, columns = found
-    result = ImportResult(sheet=sheet_name, title=_title(rows[:header]))
-    section = ""
+    two_rows = not _is_header(_header_columns([text_of(v) for v in rows[header]]))
+    result = ImportResult(sheet=sheet_name, title=_title(rows[: header - two_rows]))
+    result.unknown_columns = [
+        text_of(v) for c, v in enumerate(rows[header]) if text_of(v) and c not in columns
+    ]
+    sections = _Sections(guide)
     for offset, row in enumerate(rows[header + 1 :], start=header + 2):
         values = {f: row[c] if c < len(row) else None for c, f in columns.items()}
         texts = {f: text_of(v) for f, v in values.items()}
@@ -120,38 +168,91 @@ def read_table(path: Path, sheet: str | None) -> ImportResult:
             result.skipped["subtotal"] = result.skipped.get("subtotal", 0) + 1
             continue
         if _is_section(cells, guide):
-            # a section title: a category's name sets the place of the rows below it
-            section = cells[0] if _category_named(cells[0], guide) else section
+            sections.heading(cells[0])
             result.skipped["section"] = result.skipped.get("section", 0) + 1
             continue
         if [texts.get(f, "") for f in ("name", "number")] == ["标准名称", "标准编号"]:
             continue  # a header repeated on a later page
-        name = texts.get("name", "")
-        category_text = (
-            " ".join(t for t in (texts.get("subsystem", ""), texts.get("category", "")) if t)
-            or section
-        )
-        marked = NOT_APPLICABLE_MARK.match(name)
-        if marked and not texts.get("number"):
-            category = _category_named(category_text, guide)
-            if category is not None:
-                result.not_applicable[category.dotted] = name[marked.end() :].strip() or "—"
-                continue
-        result.read += 1
-        item = Row(
-            offset,
-            _number_text(texts.get("number", "")),
-            name,
-            texts.get("code", ""),
-            date_of(values.get("implemented")),
-            texts.get("replaces", ""),
-            texts.get("note", ""),
-            _status(texts.get("status", "")),
-            category_text,
-        )
-        item.placed, item.reason = place(item, guide)
-        result.rows.append(item)
+        _read_row(result, offset, values, texts, sections, guide)
     return result
+
+
+class _Sections:
+    """The headings above a row: a sub-system heading clears the category under it."""
+
+    def __init__(self, guide: Guide) -> None:
+        self.guide = guide
+        self.subsystem = ""
+        self.category = ""
+
+    def heading(self, text: str) -> None:
+        plain = re.sub(r"[\s()（）\d.、一二三四五六七八九十]", "", text)
+        subsystem = next(
+            (s for s in self.guide.subsystems if re.sub(r"\s", "", s.name) == plain), None
+        )
+        if subsystem is not None:
+            self.subsystem, self.category = subsystem.key, ""
+            return
+        category = _category_named(text, self.guide)
+        if category is not None:
+            self.subsystem, self.category = category.subsystem, text
+
+
+def _read_row(
+    result: ImportResult,
+    line: int,
+    values: dict[str, Any],
+    texts: dict[str, str],
+    sections: _Sections,
+    guide: Guide,
+) -> None:
+    name = texts.get("name", "")
+    number = _number_text(texts.get("number", ""))
+    category_text = (
+        " ".join(t for t in (texts.get("subsystem", ""), texts.get("category", "")) if t)
+        or sections.category
+    )
+    marked = NOT_APPLICABLE_MARK.match(name)
+    if marked and not number:
+        category = _category_named(category_text, guide)
+        if category is not None:
+            result.not_applicable[category.dotted] = name[marked.end() :].strip() or "—"
+            return
+    if not name:
+        result.nameless.append((line, number))
+        return
+    notes = [texts.get("note", "")]
+    dates: dict[str, str] = {}
+    for field_name in ("implemented", "published"):
+        raw = texts.get(field_name, "")
+        dates[field_name] = date_of(values.get(field_name))
+        if raw and not dates[field_name]:
+            result.unreadable.append((line, field_name, raw))
+            notes.append(f"{_label(field_name)}：{raw}")
+    if texts.get("successor"):
+        result.successors += 1
+        notes.append(f"{_label('successor')}：{texts['successor']}")
+    result.read += 1
+    item = Row(
+        line,
+        number,
+        name,
+        texts.get("code", ""),
+        dates["implemented"],
+        _number_text(texts.get("replaces", "")),
+        "；".join(n for n in notes if n),
+        _status(texts.get("status", "")),
+        category_text,
+        "" if category_text else sections.subsystem,
+        published=dates["published"],
+    )
+    item.placed, item.reason = place(item, guide)
+    result.rows.append(item)
+
+
+def _label(field_name: str) -> str:
+    """The Chinese header of a field, for a note that keeps an unusable cell."""
+    return str(_settings()["headers"][field_name][0])
 
 
 def _is_section(cells: list[str], guide: Guide) -> bool:
@@ -207,10 +308,21 @@ def _category_named(text: str, guide: Guide) -> Category | None:
 
 
 def place(row: Row, guide: Guide) -> tuple[str, str]:
-    """(dotted category, evidence) for a row; ("", "") when nothing places it."""
+    """(dotted category, evidence) for a row; ("", "") when nothing places it.
+
+    Under a sub-system heading with no category heading, only that sub-system's categories can
+    hold the row; evidence pointing elsewhere leaves it unplaced (and listed).
+    """
     category = _category_named(row.category_text, guide)
     if category is not None:
         return category.dotted, "column"
+    dotted, reason = _inferred(row, guide)
+    if row.subsystem and dotted and not dotted.startswith(f"{row.subsystem}."):
+        return "", ""
+    return dotted, reason
+
+
+def _inferred(row: Row, guide: Guide) -> tuple[str, str]:
     match = SYSTEM_CODE.fullmatch(row.code)
     if match:
         subsystem = guide.by_code_prefix(match["prefix"])

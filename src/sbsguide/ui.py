@@ -183,6 +183,32 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{n} rows placed by inference; please check:",
     ),
     "import-by-catalogue": ("依据标准目录", "from the catalogue"),
+    "import-by-code": ("依据体系编号", "from the system code"),
+    "import-empty": (
+        "{path} 中没有可导入的标准(每行至少要有标准名称)，未写入任何文件",
+        "{path} holds no standard to import (a row needs a title); nothing was written",
+    ),
+    "import-invalid": (
+        "导入结果无法通过格式校验，未写入 {path}。这是 sbs 的缺陷，请把表格报告给维护者",
+        "the imported system would not load, so {path} was not written. This is a bug in sbs; "
+        "please report it with the table",
+    ),
+    "import-nameless": (
+        "以下 {n} 行没有标准名称，未导入(请补上名称后重新导入)：",
+        "{n} rows have no title and were not imported (add the title and import again):",
+    ),
+    "import-unreadable-cells": (
+        "以下 {n} 个单元格无法识别(如无效日期)，原文已写入该标准的备注：",
+        "{n} cells could not be read (such as invalid dates); their text is kept in the note:",
+    ),
+    "import-successors": (
+        "{n} 项标准的“替代标准”(代替它的新标准)已写入备注",
+        "the successor (替代标准) of {n} standards is kept in their note",
+    ),
+    "import-unknown-columns": (
+        "未使用的列：{columns}",
+        "columns not used: {columns}",
+    ),
     "import-by-title": ("依据名称中的词", "from words of the title"),
     "import-unplaced": (
         "以下 {n} 项未能归类，已放入“待归类(导入)”类别：",

@@ -39,6 +39,10 @@ def import_table(
         raise UsageError(
             text(f"import-{error}", language, path=table, sheet=sheet, limit=_limit())
         ) from None
+    _import_summary(result, language)
+    if not result.rows:
+        sys.stdout.write(text("import-empty", language, path=table) + "\n")
+        raise typer.Exit(1)
     name = (
         agency
         or result.title.removesuffix("标准明细表").removesuffix("标准体系表").strip(" —-")
@@ -47,12 +51,29 @@ def import_table(
     content = system_text(
         result, name, principal or text("init-principal-placeholder", language), language
     )
+    _refuse_unless_it_loads(content, output, language)
     try:
+        output.parent.mkdir(parents=True, exist_ok=True)
         write_text(output, content)
     except OSError as error:
         reason = os_reason(error, language)
         raise UsageError(text("cannot-write", language, path=output, reason=reason)) from None
-    _import_summary(result, output, language)
+    sys.stdout.write(text("import-written", language, path=output) + "\n")
+
+
+def _refuse_unless_it_loads(content: str, output: Path, lang: Lang) -> None:
+    """Never write a file that `sbs check` would stop at (a bug of the import: exit 1)."""
+    from datetime import date
+
+    from sbsguide.engine import CheckOptions, load_stage
+    from sbsguide.output.text_format import finding_line
+
+    loaded = load_stage(content.encode("utf-8"), CheckOptions(as_of=date.today(), lang=lang))
+    if loaded.blocked:
+        for finding in loaded.findings:
+            sys.stdout.write(finding_line(str(output), finding, lang) + "\n")
+        sys.stdout.write(text("import-invalid", lang, path=output) + "\n")
+        raise typer.Exit(1)
 
 
 def _limit() -> str:
@@ -61,39 +82,47 @@ def _limit() -> str:
     return human_size(max_bytes())
 
 
-def _import_summary(result: object, output: Path, lang: Lang) -> None:
+def _import_summary(result: object, lang: Lang) -> None:
+    """What was read, where it went and what could not be used, as aligned tables."""
     from collections import Counter
 
-    from sbsguide.importer import ImportResult
+    from sbsguide.guide import load_guide
+    from sbsguide.importer import ImportResult, unplaced_name
 
     assert isinstance(result, ImportResult)
-    placed = Counter(r.placed for r in result.rows if r.placed)
-    guessed = [r for r in result.rows if r.reason in ("catalogue", "title")]
-    unplaced = [r for r in result.rows if not r.placed]
+    names = {c.dotted: (c.name if lang == "zh" else c.name_en) for c in load_guide().categories()}
+    names[""] = unplaced_name(lang)
+    placed = Counter(r.placed for r in result.rows)
     out = sys.stdout.write
-    out(
-        text(
-            "import-read",
-            lang,
-            sheet=result.sheet,
-            rows=result.read,
-            skipped=sum(result.skipped.values()),
-        )
-        + "\n"
-    )
-    for category, count in sorted(placed.items()):
-        out(f"  {category}: {count}\n")
+    skipped = sum(result.skipped.values())
+    out(text("import-read", lang, sheet=result.sheet, rows=result.read, skipped=skipped) + "\n")
+    width = max((len(k) for k in placed), default=0)
+    for category in [c for c in names if c in placed]:
+        out(f"  {category or '—':<{width}}  {placed[category]:>4}  {names[category]}\n")
     for category, reason in sorted(result.not_applicable.items()):
-        out(f"  {category}: {text('import-na', lang, reason=reason)}\n")
+        out(f"  {category:<{width}}     —  {text('import-na', lang, reason=reason)}\n")
+    guessed = [r for r in result.rows if r.reason in ("code", "catalogue", "title")]
     if guessed:
         out(text("import-guessed", lang, n=len(guessed)) + "\n")
         for row in guessed:
             out(
-                f"  {row.line}: {row.number or '—'} {row.name} → {row.placed} "
+                f"  {row.line:>4}  {row.number or '—'} {row.name} → {row.placed} "
                 f"({text('import-by-' + row.reason, lang)})\n"
             )
+    unplaced = [r for r in result.rows if not r.placed]
     if unplaced:
         out(text("import-unplaced", lang, n=len(unplaced)) + "\n")
         for row in unplaced:
-            out(f"  {row.line}: {row.number or '—'} {row.name}\n")
-    out(text("import-written", lang, path=output) + "\n")
+            out(f"  {row.line:>4}  {row.number or '—'} {row.name}\n")
+    if result.nameless:
+        out(text("import-nameless", lang, n=len(result.nameless)) + "\n")
+        for line, number in result.nameless:
+            out(f"  {line:>4}  {number or '—'}\n")
+    if result.unreadable:
+        out(text("import-unreadable-cells", lang, n=len(result.unreadable)) + "\n")
+        for line, column, value in result.unreadable:
+            out(f"  {line:>4}  {column}: {value}\n")
+    if result.successors:
+        out(text("import-successors", lang, n=result.successors) + "\n")
+    if result.unknown_columns:
+        out(text("import-unknown-columns", lang, columns="、".join(result.unknown_columns)) + "\n")
