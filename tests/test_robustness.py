@@ -242,7 +242,7 @@ _CELLS = st.one_of(
             "|",
             ">",
         ]
-    ),  # fmt: skip
+    ),
     st.text(max_size=12),
 )
 
