@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CONFORMING, EXAMPLES, ROOT, run_sbs
+from sbsguide import __version__
 from sbsguide.rules import RULES
 
 SARIF_SCHEMA = ROOT.parent / "shared" / "reference" / "sarif" / "sarif-schema-2.1.0.json"
@@ -193,3 +194,41 @@ def test_pre_commit_try_repo_fails_on_a_bad_system_and_passes_on_a_good_one(tmp_
         )
         results[name] = run.returncode
     assert results == {"bad": 1, "good": 0}
+
+
+def test_the_scaffolds_pre_commit_config_runs_as_written(tmp_path: Path) -> None:
+    """`sbs init --sbs-repo URL` writes a config pre-commit runs: it installs sbs and checks (#14)."""
+    pytest.importorskip("pre_commit")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache")}
+    hooks = tmp_path / "hooks"
+    shutil.copytree(ROOT, hooks, ignore=shutil.ignore_patterns(".venv", ".git", "*.pyc", "tests"))
+    _git(hooks, "init", "-q")
+    _git(hooks, "add", "-A")
+    _git(hooks, "commit", "-qm", "hooks")
+    _git(hooks, "tag", f"v{__version__}")
+    agency = tmp_path / "agency"
+    made = run_sbs(
+        "init", str(agency), "--agency", "A", "--principal", "B", "--sbs-repo", str(hooks)
+    )
+    assert made.returncode == 0, made.stderr
+    shutil.copy(CONFORMING, agency / "system.yaml")
+    shutil.copy(EXAMPLES / "qujing-draft" / "system.yaml", agency / "draft.sbs.yaml")
+    _git(agency, "init", "-q")
+    _git(agency, "add", "-A")
+    run = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "run", "--all-files"],
+        cwd=agency,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert run.returncode == 1, run.stdout + run.stderr  # the hook ran: the draft has errors
+    assert "draft.sbs.yaml" in run.stdout and "kunming" not in run.stdout
+    (agency / "draft.sbs.yaml").unlink()
+    _git(agency, "add", "-A")
+    again = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "run", "--all-files"],
+        cwd=agency, env=env, capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert again.returncode == 0, again.stdout + again.stderr

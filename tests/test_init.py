@@ -102,9 +102,9 @@ def test_second_run_changes_no_byte_and_force_rewrites(tmp_path: Path) -> None:
     system.write_text(system.read_text(encoding="utf-8") + "# 本机构的修改\n", encoding="utf-8")
     snapshot = {name: (folder / name).read_bytes() for name in FILES}
     again = _init(folder)
-    assert again.returncode == 0
+    assert again.returncode == 1  # nothing written: said, and not a success
     assert {name: (folder / name).read_bytes() for name in FILES} == snapshot
-    assert again.stdout.count("已存在") == len(FILES)
+    assert again.stdout.count("已存在，未覆盖") == len(FILES)
     _init(folder, "--force")
     assert "# 本机构的修改" not in system.read_text(encoding="utf-8")
 
@@ -244,3 +244,104 @@ def test_without_a_terminal_init_never_waits(tmp_path: Path) -> None:
     )
     assert result.returncode == 0
     assert "待填写：实施机构名称" in (tmp_path / "demo" / "system.yaml").read_text(encoding="utf-8")
+
+
+def test_the_first_hour_from_a_bare_scaffold_to_a_clean_strict_check(tmp_path: Path) -> None:
+    """`sbs init` without flags, filled in by hand as its comments say, checks clean (#14)."""
+    folder = tmp_path / "demo"
+    result = run_sbs("init", str(folder))
+    assert result.returncode == 0, result.stderr
+    path = folder / "system.yaml"
+    fresh = run_sbs("check", str(path), "--as-of", AS_OF)
+    assert fresh.returncode == 1 and "尚未填写：“待填写：实施机构名称”" in fresh.stdout
+    services = "".join(
+        f"    - {{name: {name}, class: {kind}, demand: {demand}}}\n"
+        for name, kind, demand in (
+            ("生产要素对接", "商务服务", "企业生产要素协调"),
+            ("政策咨询", "管理咨询", "企业支持政策"),
+            ("安全生产咨询", "专业技术服务", "企业安全生产"),
+            ("人才对接", "人力资源与培训", "企业人力资源"),
+            ("用工指导", "人力资源与培训", "企业用工管理"),
+            ("转型诊断", "信息技术服务", "企业转型升级"),
+            ("融资对接", "投融资服务", "企业融资促进"),
+            ("生活配套", "商务服务", "企业生产生活保障"),
+        )
+    )
+    edits = [
+        ("待填写：实施机构名称", "曲靖某中小企业服务中心"),
+        ("待填写：主要负责人", "张三"),
+        ("  # site_area_m2: 服务场所面积(平方米)", "  site_area_m2: 800"),
+        ("  # full_time_staff: 专职服务人员数", "  full_time_staff: 6"),
+        ("  # facilities: [企业服务大厅, 培训教室]", "  facilities: [企业服务大厅, 培训教室]"),
+        ("    members: []", "    members: [{name: 李四, position: 标准化专员, standardization_staff: 是}]"),
+        (
+            "  positions: []",
+            "  positions:\n"
+            "    - {name: 主任, level: 决策层, duties: [主持全面工作]}\n"
+            "    - {name: 综合部部长, level: 管理层, duties: [组织保障标准的实施]}\n"
+            "    - {name: 标准化专员, level: 一般人员, duties: [维护标准体系表]}",
+        ),
+        ("  # title: 计划名称，如 2025年度标准化工作计划", "  title: 2025年度标准化工作计划"),
+        ("  # approved_on: 批准日期", "  approved_on: 2025年1月10日"),
+        ("  # start: 试运行开始日期", "  start: 2025-02-01"),
+        ("  # end: 结束日期(试运行进行中不填；至少在开始日期3个月之后)", "  end: 2025-05-31"),
+        (
+            "  # self_evaluation:                      # 试运行结束后填写",
+            "  self_evaluation: {date: 2025/6/5, findings: [考核指标不可量化], actions: [修订岗位标准]}",
+        ),
+        ("  published: false ", "  published: 是     "),
+        ("  items: []", "  published_via: 中心官网\n  items:\n" + services.rstrip("\n")),
+        ("  # platform: 共享平台，如 云南省中小企业公共服务平台", "  platform: 云南省中小企业公共服务平台"),
+        ("    other: []  ", "    other: {not_applicable: 本中心没有需要另列的标准}"),
+        (
+            "      - {code: SS01-003, number: 云工信规〔2022〕1号",
+            "      - {number: Q/QJ 101-2025, name: 服务场所与设施配置规范,"
+            " covers: [设施建设, 设施配备, 信息平台, 人员配备]}\n"
+            "      - {code: SS01-003, number: 云工信规〔2022〕1号",
+        ),
+        (
+            "      - {code: SS03-001, number: GB/T 32168-2015, name: 政务服务中心网上服务规范}",
+            "      - {code: SS03-001, number: GB/T 32168-2015, name: 政务服务中心网上服务规范}\n"
+            "      - {number: Q/QJ 201-2025, name: 企业公共服务联系规范}\n"
+            "      - {number: Q/QJ 202-2025, name: 企业公共服务实施指南, services: "
+            "[生产要素对接, 政策咨询, 安全生产咨询, 人才对接, 用工指导, 转型诊断, 融资对接, 生活配套]}\n"
+            "      - {number: Q/QJ 203-2025, name: 企业公共服务培育工作指南}\n"
+            "      - {number: Q/QJ 204-2025, name: 创新项目培育工作指南}",
+        ),
+        (
+            '政务数据开放共享 第2部分:基本要求"}',
+            '政务数据开放共享 第2部分:基本要求"}\n'
+            "      - {number: Q/QJ 230-2025, name: 服务资源共建管理规范, covers: [资源投入]}",
+        ),
+        (
+            "      - {code: SS05-002, number: GB/T 36733-2018, name: 服务质量评价通则}",
+            "      - {code: SS05-002, number: GB/T 36733-2018, name: 服务质量评价通则}\n"
+            "      - {number: Q/QJ 240-2025, name: 服务监测与持续改进规范}",
+        ),
+        ("    procurement: []", "    procurement:\n      - {number: Q/QJ 320-2025, name: 采购管理制度}"),
+        ("    decision: []", "    decision:\n      - {number: Q/QJ 401-2025, name: 主任岗位工作标准, post: 主任}"),
+        (
+            "    management: []",
+            "    management:\n      - {number: Q/QJ 411-2025, name: 综合部部长岗位工作标准, post: 综合部部长}",
+        ),
+        (
+            "    general: []",
+            "    general:\n      - {number: Q/QJ 421-2025, name: 标准化专员岗位工作标准, post: 标准化专员}",
+        ),
+    ]  # fmt: skip
+    text = path.read_text(encoding="utf-8")
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    fixed = run_sbs("fix", str(path), "--as-of", AS_OF)  # assigns the new standards' codes
+    assert fixed.returncode == 0, fixed.stdout + fixed.stderr
+    clean = run_sbs("check", str(path), "--strict", "--as-of", AS_OF)
+    assert clean.returncode == 0, clean.stdout
+
+
+def test_init_that_writes_nothing_says_so(tmp_path: Path) -> None:
+    assert _init(tmp_path / "demo").returncode == 0
+    again = _init(tmp_path / "demo")
+    assert again.returncode == 1 and "没有写入任何文件" in again.stdout
+    assert "下一步" not in again.stdout

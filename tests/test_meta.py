@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from conftest import ROOT
+from conftest import AS_OF, CONFORMING, ROOT
 from sbsguide import docs, schema
 from sbsguide.guide import load_guide
 from sbsguide.messages import LANGS, has_message, rule_text
@@ -19,6 +19,7 @@ SRC = ROOT / "src" / "sbsguide"
 # SPEC §3: rule → default severity (the table is authoritative per rule).
 SPEC_SEVERITY = {
     "yaml-syntax": "error",
+    "placeholder": "error",
     "schema": "error",
     "file-encoding": "warning",
     "required-subsystem": "error",
@@ -200,3 +201,56 @@ def test_clause_texts_come_from_the_guide() -> None:
             assert re.sub(r"[\s，。]", "", clause.text)[:20] in re.sub(r"[，。,]", "", raw), (
                 clause.number
             )
+
+
+def _as_json(value: object) -> object:
+    """YAML data as an editor's YAML language server hands it to JSON Schema: dates as text."""
+    import datetime
+
+    if isinstance(value, dict):
+        return {k: _as_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_as_json(v) for v in value]
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
+
+
+ACCEPTED_FORMS = [
+    ("plan", {"title": "计划", "approved_on": "2024年3月1日"}),
+    ("plan", {"title": "计划", "approved_on": "2024/3/1"}),
+    ("plan", {"title": "计划", "approved_on": "2024.1.15"}),
+    ("plan", {"title": "计划", "approved_on": "2024-01-15"}),
+    ("organization", {"positions": [{"name": "主任", "level": "决策层", "duties": ["x"]}]}),
+    ("organization", {"working_group": {"members": [{"name": "李娜", "standardization_staff": "是"}]}}),
+    ("services", {"published": "否", "items": []}),
+]  # fmt: skip
+
+
+def test_the_schema_accepts_everything_the_check_accepts() -> None:
+    """An independent validator (jsonschema) against `sbs schema`: examples and accepted forms."""
+    import copy
+
+    import jsonschema
+
+    from sbsguide.engine import CheckOptions, check_bytes
+    from sbsguide.loader import decode, read_yaml
+
+    schema = json.loads((ROOT / "schemas" / "system.schema.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    base = read_yaml(CONFORMING.read_text(encoding="utf-8")).data
+    for example in sorted((ROOT / "examples").glob("*/system.yaml")):
+        text, _ = decode(example.read_bytes())
+        assert text is not None
+        data = read_yaml(text).data
+        assert not list(validator.iter_errors(_as_json(data))), example
+    for key, value in ACCEPTED_FORMS:
+        data = copy.deepcopy(base)
+        data[key] = value
+        errors = [e.message for e in validator.iter_errors(_as_json(data))]
+        assert not errors, (key, value, errors)
+        findings = check_bytes(
+            json.dumps(_as_json(data), ensure_ascii=False).encode(),
+            CheckOptions(as_of=AS_OF),
+        )
+        assert not [f for f in findings if f.rule == "schema"], (key, value)

@@ -21,6 +21,7 @@ from sbsguide.messages import Lang
 from sbsguide.model import StandardSystem
 from sbsguide.reading import max_bytes
 from sbsguide.rules import BY_NAME, MODEL_RULES, Context, Violation
+from sbsguide.rules.base import LineOf
 from sbsguide.source import SourceMap, dotted, parse_dotted
 from sbsguide.validate import validate
 
@@ -209,9 +210,11 @@ class _Stamper:
 
     def violation(self, rule_name: str, violation: Violation, source: SourceMap) -> Finding:
         rule = BY_NAME[rule_name]
-        message, hint = messages.render(
-            rule_name, violation.message, dict(violation.args), self.lang
-        )
+        args = {
+            key: source.locate(value.path).line if isinstance(value, LineOf) else value
+            for key, value in violation.args.items()
+        }
+        message, hint = messages.render(rule_name, violation.message, args, self.lang)
         position = source.locate(violation.path)
         return Finding(
             rule=rule_name,

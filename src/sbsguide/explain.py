@@ -35,10 +35,34 @@ def explain_text(topic: str, lang: Lang) -> str | None:
         return _rule(by_name[0], lang)
     clause = guide.clauses.get(topic.strip())
     if clause is None:
-        return None
+        return _heading(topic.strip(), lang)
     parts = [_clause(clause, lang)]
     parts += [_rule(r, lang, with_clause=False) for r in RULES if clause.number in r.clauses]
     return "\n".join(parts)
+
+
+def _heading(number: str, lang: Lang) -> str | None:
+    """A clause heading (5.5, 6): its sub-clauses, each with the rules that check it."""
+    guide = load_guide()
+    below = [c for n, c in guide.clauses.items() if n.startswith(f"{number}.")]
+    if not number or not below:
+        return None
+    lines = [text("explain-heading", lang, number=number)]
+    for clause in below:
+        title = clause.title if lang == "zh" else clause.title_en
+        names = ", ".join(r.name for r in RULES if clause.number in r.clauses) or "—"
+        lines.append(f"  {clause.number} {title}  ({names})")
+    lines.append(text("explain-heading-more", lang, number=below[0].number))
+    return "\n".join(lines) + "\n"
+
+
+def suggestion(topic: str) -> str | None:
+    """The rule name or clause number an unknown topic is closest to (trail-period)."""
+    import difflib
+
+    known = [r.name for r in RULES] + list(load_guide().clauses)
+    close = difflib.get_close_matches(topic.strip(), known, n=1, cutoff=0.75)
+    return close[0] if close else None
 
 
 def _clause(clause: Clause, lang: Lang) -> str:

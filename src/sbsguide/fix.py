@@ -39,6 +39,7 @@ def plan(
     """Every safe rewrite of a valid system, as non-overlapping changes."""
     ctx = Context(system, as_of, guide)
     planner = _Planner(text, source, ctx.catalogue, as_of)
+    planner.listed = {p.number.base: p for p in ctx.entries if p.number is not None}
     for placed in ctx.entries:
         planner.entry(placed)
     planner.codes(ctx)
@@ -63,6 +64,7 @@ class _Planner:
         self.catalogue = catalogue
         self.as_of = as_of
         self.changes: list[Change] = []
+        self.listed: dict[str, Placed] = {}  # edition-free number → its (first) entry
 
     def entry(self, placed: Placed) -> None:
         written = placed.entry.number
@@ -71,7 +73,26 @@ class _Planner:
         if number is None or span is None or written is None:
             return
         successor = self._successor(number)
-        if successor is not None:
+        elsewhere = self.listed.get(successor.base) if successor is not None else None
+        if successor is not None and elsewhere is not None and elsewhere is not placed:
+            # the edition in force is already listed: replacing would list it twice
+            line = self.text.count("\n", 0, span.start) + 1
+            other = self.spans.get(elsewhere.path)
+            where = self.text.count("\n", 0, other.start) + 1 if other else "?"
+            self.changes.append(
+                Change(
+                    span.start,
+                    span.start,
+                    "",
+                    Localised(
+                        f"{written} 未替换：现行版本 {successor.canonical} 已在第 {where} 行列出，"
+                        f"请删除第 {line} 行这一条",
+                        f"{written} left as is: the edition in force, {successor.canonical}, is "
+                        f"already listed on line {where}; remove this entry (line {line})",
+                    ),
+                )
+            )
+        elif successor is not None:
             self._replace_edition(placed, span, written, number, successor)
         elif number.canonical != written:
             self._set(
@@ -154,9 +175,10 @@ class _Planner:
 
     def _set(self, span: Span, value: str, what: Localised) -> None:
         original = self.text[span.start : span.end]
-        self.changes.append(
-            Change(span.start, span.end, scalar(value, flow=span.in_flow, like=original), what)
-        )
+        new = scalar(value, flow=span.in_flow, like=original)
+        if span.start == span.end and self.text[span.start - 1 : span.start] == ":":
+            new = " " + new  # an empty block value (`code:`) ends at its colon
+        self.changes.append(Change(span.start, span.end, new, what))
 
     def _add_after(self, value_span: Span, key: str, value: str) -> None:
         """Add ``key: value`` right after a sibling's value, in the sibling's style."""

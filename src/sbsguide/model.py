@@ -20,6 +20,7 @@ from pydantic import (
     Field,
     StringConstraints,
     Tag,
+    WithJsonSchema,
     create_model,
 )
 
@@ -40,8 +41,42 @@ def _date_forms(value: Any) -> Any:
     return value
 
 
-Date = Annotated[date, BeforeValidator(_date_forms)]
+_DATE_PATTERN = (
+    r"^\s*(\d{4}-\d{2}-\d{2}"
+    r"|\d{4}\s*(年|/|\.)\s*\d{1,2}\s*(月|/|\.)\s*\d{1,2}\s*日?)\s*$"
+)
+Date = Annotated[
+    date,
+    BeforeValidator(_date_forms),
+    # The schema accepts every form the check accepts (SPEC §6), so an editor underlines none.
+    WithJsonSchema({"type": "string", "pattern": _DATE_PATTERN}),
+]
 NonBlank = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+_YES_NO = {"是": True, "否": False}
+
+
+def _yes_no(value: Any) -> Any:
+    """``是``/``否`` as well as true/false (SPEC §6)."""
+    return _YES_NO.get(value.strip(), value) if isinstance(value, str) else value
+
+
+YesNo = Annotated[
+    bool,
+    BeforeValidator(_yes_no),
+    WithJsonSchema({"anyOf": [{"type": "boolean"}, {"enum": ["是", "否"]}]}),
+]
+
+
+def _level_key(value: Any) -> Any:
+    """``决策层`` as well as ``decision``: the guide's Chinese names of the three levels."""
+    if isinstance(value, str):
+        names = load_guide().position_level_names
+        return next((key for key, name in names.items() if name == value.strip()), value)
+    return value
+
+
+Level = Annotated[str, BeforeValidator(_level_key)]
 
 
 # defer_build: nested models are validated only as part of StandardSystem, so building a
@@ -72,7 +107,9 @@ class Member(_Block):
 
     name: str = Field(title="姓名")
     position: str | None = Field(None, title="岗位")
-    standardization_staff: bool = Field(False, title="是否标准化工作人员", description="5.1.1")
+    standardization_staff: YesNo = Field(
+        False, title="是否标准化工作人员", description="5.1.1；true/false 或 是/否"
+    )
 
 
 class WorkingGroup(_Block):
@@ -87,7 +124,7 @@ class Position(_Block):
     """岗位: 名称、层级与职责 (5.1.2, 6.5)."""
 
     name: str = Field(title="岗位名称")
-    level: str | None = Field(
+    level: Level | None = Field(
         None, title="岗位层级", description="decision 决策层 / management 管理层 / general 一般人员"
     )
     duties: list[str] = Field(default_factory=list, title="职责")
@@ -138,7 +175,7 @@ class ServiceItem(_Block):
 class Services(_Block):
     """企业公共服务清单 (6.3.2)."""
 
-    published: bool = Field(False, title="是否已向中小企业公布")
+    published: YesNo = Field(False, title="是否已向中小企业公布", description="true/false 或 是/否")
     published_via: str | None = Field(None, title="公布渠道")
     items: list[ServiceItem] = Field(default_factory=list, title="服务项目")
 

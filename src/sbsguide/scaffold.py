@@ -32,6 +32,14 @@ POST_EXAMPLES = {  # one example post standard per level, for the scaffold's com
 }
 
 
+SBS_REPO_PLACEHOLDER = {
+    "zh": "待填写：sbs 仓库地址",
+    "en": "TO FILL: address of the sbs repository",
+}
+SYSTEM_FILES_PATTERN = r"(^|/)(system\.ya?ml|[^/]+\.sbs\.yaml)$"
+"""The files the hook checks: those a directory scan finds (files.SYSTEM_NAMES, *.sbs.yaml)."""
+
+
 @dataclass(frozen=True, slots=True)
 class ScaffoldOptions:
     """What `sbs init` was told (or asked)."""
@@ -42,6 +50,7 @@ class ScaffoldOptions:
     minimal: bool = False
     lang: Lang = "zh"
     as_of: date = field(default_factory=date.today)
+    sbs_repo: str = ""  # where the hooks and CI install sbs from (--sbs-repo, or SBS_REPO)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +151,9 @@ def common_context(options: ScaffoldOptions, subsystems: list[dict[str, Any]]) -
         "post_examples": POST_EXAMPLES,
         "version": __version__,
         "today": options.as_of.isoformat(),
+        "sbs_repo": options.sbs_repo or SBS_REPO_PLACEHOLDER[options.lang],
+        "sbs_repo_given": bool(options.sbs_repo),
+        "system_files": SYSTEM_FILES_PATTERN,
     }
 
 

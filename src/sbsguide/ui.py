@@ -67,6 +67,18 @@ _TEXT: dict[str, tuple[str, str]] = {
         "没有名为“{topic}”的规则或条款(sbs rules 列出规则和条款)",
         'no rule or clause "{topic}" (`sbs rules` lists them)',
     ),
+    "unknown-topic-suggest": (
+        "没有名为“{topic}”的规则或条款，是否是 {close}？",
+        'no rule or clause "{topic}"; did you mean {close}?',
+    ),
+    "explain-heading": (
+        "{number} 下的条款及检查它们的规则：",
+        "Clauses under {number}, with their rules:",
+    ),
+    "explain-heading-more": (
+        "用 sbs explain 条款号 查看条文，如 sbs explain {number}",
+        "sbs explain NUMBER shows a clause, e.g. sbs explain {number}",
+    ),
     "no-c-parser": (
         "未安装 ruamel.yaml.clib(libyaml)，改用纯 Python 解析，检查大文件会明显变慢；"
         "请运行 pip install ruamel.yaml.clib",
@@ -132,6 +144,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     "init-skipped": (
         "已存在，未覆盖(用 --force 覆盖)：{path}",
         "exists, left as is (--force overwrites): {path}",
+    ),
+    "init-nothing": (
+        "{path} 中的文件都已存在，没有写入任何文件(用 --force 覆盖)",
+        "every file already exists in {path}; nothing was written (--force overwrites)",
     ),
     "init-next": (
         "下一步：按注释填写 {path}，然后运行 sbs check {path}",

@@ -46,6 +46,8 @@ def fix(
         sys.stdout.write(text("fix-blocked", language, path=path) + "\n")
         raise typer.Exit(1)
     if not plan.changed:
+        for line, what in plan.changes:  # what was left alone, and why
+            sys.stdout.write(f"{path}:{line}: {what}\n")
         sys.stdout.write(text("fix-nothing", language, path=path) + "\n")
         _finish(0)
     if check_only:

@@ -33,11 +33,14 @@ def explain(
     lang: LangOption = None,
 ) -> None:
     """说明规则或条款：条文、检查内容、修改方法和示例。Explain a rule or clause."""
-    from sbsguide.explain import explain_text
+    from sbsguide.explain import explain_text, suggestion
 
     language = lang_of(lang)
     found = explain_text(topic, language)
     if found is None:
+        close = suggestion(topic)
+        if close is not None:
+            raise UsageError(text("unknown-topic-suggest", language, topic=topic, close=close))
         raise UsageError(text("unknown-topic", language, topic=topic))
     sys.stdout.write(found)
 

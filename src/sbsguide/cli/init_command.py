@@ -24,6 +24,14 @@ def init(
         bool, typer.Option("--minimal", help="简版：推荐标准只作为注释列出")
     ] = False,
     force: Annotated[bool, typer.Option("--force", help="覆盖已有文件")] = False,
+    sbs_repo: Annotated[
+        str | None,
+        typer.Option(
+            "--sbs-repo",
+            envvar="SBS_REPO",
+            help="pre-commit 和 CI 安装 sbs 的仓库地址(或环境变量 SBS_REPO)",
+        ),
+    ] = None,
     as_of: Annotated[
         str | None, typer.Option("--as-of", help="按该日期选取现行标准(默认今天)")
     ] = None,
@@ -50,6 +58,7 @@ def init(
         minimal=minimal,
         lang=language,
         as_of=day,
+        sbs_repo=sbs_repo or "",
     )
     try:
         outcome = scaffold.write(folder, scaffold.render(options), force=force)
@@ -61,6 +70,9 @@ def init(
         sys.stdout.write(text("init-written", language, path=folder / name) + "\n")
     for name in outcome.skipped:
         sys.stdout.write(text("init-skipped", language, path=folder / name) + "\n")
+    if not outcome.written:
+        sys.stdout.write(text("init-nothing", language, path=folder) + "\n")
+        raise typer.Exit(1)
     sys.stdout.write(text("init-next", language, path=folder / "system.yaml") + "\n")
 
 

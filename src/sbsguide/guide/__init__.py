@@ -117,6 +117,7 @@ class Guide:
     department_suffixes: tuple[str, ...]
     empty_reasons: tuple[str, ...]
     position_levels: tuple[str, ...]
+    position_level_names: dict[str, str]
     cited_documents: tuple[dict[str, str], ...]
 
     def subsystem(self, key: str) -> Subsystem | None:
@@ -176,5 +177,6 @@ def load_guide() -> Guide:
         department_suffixes=tuple(framework["department_suffixes"]),
         empty_reasons=tuple(framework["empty_reasons"]),
         position_levels=tuple(framework["position_levels"]),
+        position_level_names=dict(framework["position_level_names"]),
         cited_documents=tuple(framework["cited_documents"]),
     )

@@ -7,7 +7,16 @@ Adding a rule: write its check in the module of its clause group, add it here, a
 from __future__ import annotations
 
 from sbsguide.findings import Severity
-from sbsguide.rules import catalogue, organization, posts, references, services, structure, trial
+from sbsguide.rules import (
+    catalogue,
+    organization,
+    placeholders,
+    posts,
+    references,
+    services,
+    structure,
+    trial,
+)
 from sbsguide.rules.base import Context, Rule, Violation
 
 LOAD_RULES = (
@@ -20,6 +29,15 @@ WAIVER_RULES = (
     Rule("unused-waiver", (), severity=Severity.INFO),
 )
 MODEL_RULES = (
+    # Every block may hold a placeholder: each finding names its block's clause, but the rule
+    # belongs to no one clause (the gap report would list it under all of them).
+    Rule(
+        "placeholder",
+        (),
+        placeholders.placeholder,
+        severity=Severity.ERROR,
+        waivable=False,
+    ),
     structure.required_subsystem,
     structure.required_category,
     structure.not_applicable_reason,

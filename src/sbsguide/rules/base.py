@@ -33,6 +33,13 @@ class Violation:
 
 
 @dataclass(frozen=True, slots=True)
+class LineOf:
+    """A message argument that is the line of another node: the engine knows lines, rules don't."""
+
+    path: LogicalPath
+
+
+@dataclass(frozen=True, slots=True)
 class Placed:
     """A standard entry with its place in the system, and its number parsed once for all rules."""
 

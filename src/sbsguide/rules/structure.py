@@ -10,7 +10,7 @@ from sbsguide.catalogue import comparable_title
 from sbsguide.findings import Severity
 from sbsguide.messages import Localised
 from sbsguide.model import NotApplicable
-from sbsguide.rules.base import Context, Placed, Violation, rule
+from sbsguide.rules.base import Context, LineOf, Placed, Violation, rule
 from sbsguide.rules.catalogue import confidence_note
 from sbsguide.source import dotted
 
@@ -163,20 +163,37 @@ def _catalogue_place(ctx: Context, placed: Placed) -> Iterator[Violation]:
 
 @rule("duplicate-standard", "4.2", severity=Severity.WARNING)
 def duplicate_standard(ctx: Context) -> Iterator[Violation]:
-    """The same standard (any edition) appears only once in the system."""
-    first_seen: dict[str, str] = {}
+    """The same standard (any edition) appears only once in the system.
+
+    The finding names the other entry by its line and says which of the two to keep: the one
+    in a category the catalogue places the standard in, else the first.
+    """
+    first_seen: dict[str, Placed] = {}
     for placed in ctx.entries:
         if not placed.entry.number:
             continue
         base = placed.number.base if placed.number else numbers.base_of(placed.entry.number)
-        if base not in first_seen:
-            first_seen[base] = dotted(placed.path)
+        first = first_seen.setdefault(base, placed)
+        if first is placed:
             continue
+        keep_this = _fits(ctx, placed, base) and not _fits(ctx, first, base)
         yield Violation(
-            "duplicate",
+            "duplicate-keep-this" if keep_this else "duplicate",
             (*placed.path, "number"),
-            {"number": placed.entry.number, "first": first_seen[base]},
+            {
+                "number": placed.entry.number,
+                "first": first.entry.number or "",
+                "line": LineOf(first.path),
+                "place": f"{first.subsystem}.{first.category or 'extra'}",
+                "here": f"{placed.subsystem}.{placed.category or 'extra'}",
+            },
         )
+
+
+def _fits(ctx: Context, placed: Placed, base: str) -> bool:
+    """Whether an entry sits in a category the catalogue places its standard in."""
+    here = f"{placed.subsystem}.{placed.category}"
+    return any(here in e.categories for e in ctx.catalogue.editions_of(base))
 
 
 @rule("system-code", "4.2")
