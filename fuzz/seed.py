@@ -14,3 +14,11 @@ if __name__ == "__main__":
     for source in sources:
         shutil.copy(source, CORPUS / f"{source.parent.name}-{source.name}")
     print(f"{len(sources)} seeds in {CORPUS}")
+    tables = Path(__file__).parent / "corpus-import"
+    tables.mkdir(exist_ok=True)
+    (tables / "sections.csv").write_bytes(
+        "c序号,标准编号,标准名称,实施日期,备注\n服务保障标准体系\n安全与应急标准\n"
+        "1,GB/T 29639-2020,生产经营单位生产安全事故应急预案编制导则,2020-11-01,\n"
+        "岗位工作标准体系\n2,Q/QJZX 401-2024,主任岗位工作标准,2024.3.1,2023-12-20\n".encode()
+    )
+    print(f"1 table seed in {tables}")
