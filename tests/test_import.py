@@ -317,3 +317,11 @@ def test_ugly_tables_import_every_data_row_into_a_valid_file(
     output = _import(table, tmp_path)
     data_rows = [r for r in rows if len(r) > 2 and r[0].isdigit()]
     assert len(_placed(output)) == len(data_rows)
+
+
+def test_a_carriage_return_inside_a_csv_cell(tmp_path: Path) -> None:
+    """Found by fuzz/fuzz_import.py: a bare CR in a cell stopped the csv reader (issue 13)."""
+    table = tmp_path / "t.csv"
+    table.write_bytes("标准编号,标准名称\nQ/X 401-2024,主任\r岗位工作标准\n".encode())
+    output = _import(table, tmp_path)
+    assert _placed(output)[0][1] == "Q/X 401-2024"

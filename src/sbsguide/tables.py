@@ -60,7 +60,10 @@ def read_cells(
                 continue
         else:
             raise TableNotReadable("encoding")
-        return path.stem, [list(r) for r in csv.reader(io.StringIO(text))]
+        try:  # newline="": a CR inside a cell is the csv module's to read, not a line end
+            return path.stem, [list(r) for r in csv.reader(io.StringIO(text, newline=""))]
+        except csv.Error:
+            raise TableNotReadable("unreadable-csv") from None
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
         raise TableNotReadable("kind")
     from openpyxl import load_workbook

@@ -175,6 +175,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "无法读取 {path}(不是有效的 Excel 文件)",
         "cannot read {path} (not a valid workbook)",
     ),
+    "import-unreadable-csv": (
+        "无法读取 {path}(不是有效的 CSV 文件)",
+        "cannot read {path} (not a valid CSV file)",
+    ),
     "import-too-large": (
         "{path} 超过大小上限 {limit}(环境变量 SBS_MAX_BYTES 可调整)",
         "{path} is larger than the limit of {limit} (SBS_MAX_BYTES sets it)",
