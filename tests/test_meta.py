@@ -254,3 +254,11 @@ def test_the_schema_accepts_everything_the_check_accepts() -> None:
             CheckOptions(as_of=AS_OF),
         )
         assert not [f for f in findings if f.rule == "schema"], (key, value)
+
+
+def test_no_flow_mapping_cuts_an_english_text_at_a_comma() -> None:
+    """``{zh: …, en: Site, staff…}`` reads en as "Site": every such text must be quoted (#11)."""
+    pattern = re.compile(r"\{zh: .*, en: ([^\"'].*,.*)\}\s*$")
+    for name in ("src/sbsguide/rules/messages.yaml", "src/sbsguide/report/texts.yaml"):
+        for number, line in enumerate((ROOT / name).read_text(encoding="utf-8").splitlines(), 1):
+            assert not pattern.search(line), f"{name}:{number}"

@@ -56,8 +56,9 @@ def test_every_standard_appears_once_in_every_format(conforming: dict[str, bytes
     detail = book["标准明细表"]
     xlsx_numbers = [row[2].value for row in detail.iter_rows(min_row=2) if row[2].value]
     document = Document(io.BytesIO(conforming["标准体系表.docx"]))
+    [detail_table] = [t for t in document.tables if t.rows[0].cells[0].text == "序号"]
     docx_numbers = [
-        t.rows[i].cells[2].text for t in document.tables[2:-1] for i in range(1, len(t.rows))
+        row.cells[2].text for row in detail_table.rows[1:] if row.cells[0].text.isdigit()
     ]
     for number in numbers:
         assert html.count(f">{number}<") == 1, number
@@ -67,20 +68,52 @@ def test_every_standard_appears_once_in_every_format(conforming: dict[str, bytes
     assert docx_numbers == numbers
 
 
+def _half_up(part: int, whole: int) -> str:
+    """四舍五入 to one decimal, independently of the code under test."""
+    return f"{(1000 * part + whole // 2) // whole / 10:.1f}%"
+
+
 def test_statistics_add_up(conforming: dict[str, bytes]) -> None:
     from openpyxl import load_workbook
 
     sheet = load_workbook(io.BytesIO(conforming["标准体系表.xlsx"]))["标准统计表"]
-    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
+    header, *rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert header[7:10] == ["应有数", "现有数", "现有数/应有数"]
     *subsystems, totals, shares = rows
     for row in (*subsystems, totals):
-        assert sum(row[1:7]) == row[7]
-        assert row[8] == f"{100 * row[7] / 115:.1f}%"  # the sub-system's share of all
-    assert [sum(r[i] for r in subsystems) for i in range(1, 8)] == totals[1:8]
-    assert totals[7] == 115
+        assert sum(row[1:7]) == row[8]  # 现有数: the standards in force, by level
+        assert row[7] == row[8]  # the example drafts nothing and withdraws nothing
+        assert row[9] == "100.0%"
+        assert row[10] == _half_up(row[8], 115)  # the sub-system's share of all
+    assert [sum(r[i] for r in subsystems) for i in range(1, 9)] == totals[1:9]
+    assert totals[8] == 115
     national, industry, local = totals[1:4]
-    assert totals[9] == f"{100 * (national + industry + local) / 115:.1f}%"
-    assert shares[1:7] == [f"{100 * n / 115:.1f}%" for n in totals[1:7]]
+    assert totals[11] == _half_up(national + industry + local, 115)
+    assert shares[1:7] == [_half_up(n, 115) for n in totals[1:7]]
+
+
+def test_shares_round_half_up() -> None:
+    from sbsguide.report.model import share
+
+    assert (share(10, 32), share(1, 8), share(0, 0)) == ("31.3%", "12.5%", "—")
+
+
+def test_status_is_in_the_remark_and_counts() -> None:
+    text = CONFORMING.read_text(encoding="utf-8")
+    for old, new in (
+        ("name: 采购管理制度, implemented: 2024-02-01}", "name: 采购管理制度, status: withdrawn}"),
+        ("name: 服务外包供应商评价规范, implemented: 2024-02-01}", "name: 服务外包供应商评价规范, status: drafting, note: 2025年发布}"),
+        ("{code: BZ08-001, number: GB/T 45001-2020, name: 职业健康安全管理体系 要求及使用指南, implemented: 2020-03-06}", "{code: BZ08-001, number: GB/T 28001-2011, name: 职业健康安全管理体系 要求}"),
+    ):  # fmt: skip
+        text = text.replace(old, new)
+    files = dict(build(text.encode(), ("table",), ("csv", "md"), AS_OF, "zh").files)
+    csv_text = files["标准体系表.csv"].decode("utf-8-sig")
+    assert "采购管理制度,,,已废止" in csv_text.replace('"', "")
+    assert "制定中；2025年发布" in csv_text
+    assert "被代替(现行：GB/T 45001-2020)" in csv_text
+    md = files["标准体系表.md"].decode()
+    # 34 entries: one withdrawn and one superseded are not planned, one drafted is not in force
+    assert "| 服务保障标准体系 | 20 | 0 | 0 | 0 | 11 | 0 | 32 | 31 | 96.9% |" in md
 
 
 def test_xlsx_is_usable_in_excel(conforming: dict[str, bytes]) -> None:

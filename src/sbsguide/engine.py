@@ -226,6 +226,7 @@ class _Stamper:
             line=position.line,
             column=position.column,
             key=violation.message,
+            args=args,
         )
 
     def load_problem(self, problem: LoadProblem, source: SourceMap) -> Finding:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
 
 class Severity(StrEnum):
@@ -44,6 +46,8 @@ class Finding:
     waived: bool = False
     waiver_reason: str | None = None
     key: str = ""  # the message id within the rule, e.g. "running" for trial-period
+    # what the message was made from, for the documents' own wording (report/plain.py)
+    args: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def sort_key(self) -> tuple[int, int, str]:

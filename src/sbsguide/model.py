@@ -256,6 +256,34 @@ class Waiver(_Block):
     until: Date | None = Field(None, title="有效期至", description="含当日")
 
 
+class Signature(_Block):
+    """编制、审核或批准: 谁，何时."""
+
+    name: str | None = Field(None, title="姓名")
+    date: Date | None = Field(None, title="日期")
+
+
+class Revision(_Block):
+    """修订记录中的一次修订."""
+
+    version: str | None = Field(None, title="版本")
+    date: Date | None = Field(None, title="日期")
+    summary: str | None = Field(None, title="修订内容")
+    by: str | None = Field(None, title="修订人")
+
+
+class DocumentControl(_Block):
+    """文件控制 (GB/T 19001 7.5.3 的做法): 印在每份报告的封面上."""
+
+    number: str | None = Field(None, title="文件编号")
+    version: str | None = Field(None, title="版本")
+    controlled: YesNo = Field(True, title="受控状态", description="true 受控 / false 非受控")
+    prepared_by: Signature | None = Field(None, title="编制")
+    reviewed_by: Signature | None = Field(None, title="审核")
+    approved_by: Signature | None = Field(None, title="批准")
+    revisions: list[Revision] = Field(default_factory=list, title="修订记录")
+
+
 def _subsystem_model(subsystem: Any) -> type[BaseModel]:
     fields: dict[str, Any] = {
         c.key: (Category | None, Field(None, title=c.name, description=f"{c.clause} {c.name_en}"))
@@ -302,6 +330,7 @@ class StandardSystem(_Block):
     sharing: Sharing | None = Field(None, title="信息共享")
     standards: Standards | None = Field(None, title="标准体系")  # type: ignore[valid-type]
     waivers: list[Waiver] = Field(default_factory=list, title="豁免")
+    document: DocumentControl | None = Field(None, title="文件控制")
 
     model_config = ConfigDict(title="中小企业公共服务标准体系", extra="forbid")
 

@@ -34,6 +34,9 @@ def report(
         Path | None, typer.Option("--output", help="输出目录(默认 ./sbs-report)")
     ] = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help="检查日期(默认今天)")] = None,
+    annex: Annotated[
+        bool, typer.Option("--annex", help="附上技术明细(行号、键名和修改方法)，供标准化人员使用")
+    ] = False,
     lang: LangOption = None,
 ) -> None:
     """生成标准体系表、差距分析报告或多机构汇总表。Write the table, the gap report or a summary."""
@@ -54,7 +57,7 @@ def report(
     formats = tuple(f.strip() for f in output_format.split(",") if f.strip())
     allowed = SUMMARY_FORMATS if kind == "summary" else FORMATS
     if kind == "summary" and output_format == "html,xlsx,docx":
-        formats = SUMMARY_FORMATS  # the default, minus Word: a summary is a table
+        formats = SUMMARY_FORMATS  # the default, with Markdown for a repository
     for name in formats:
         if name not in allowed:
             raise UsageError(text("bad-format", language, value=name, formats=",".join(allowed)))
@@ -66,9 +69,11 @@ def report(
     kinds = KINDS if kind == "all" else (kind,)
     sources = paths or [Path("system.yaml")]
     blocked = False
-    for source in sources:
+    for named in sources:
+        # a folder stands for its system.yaml, as `sbs check FOLDER` reads it
+        source = named / "system.yaml" if (named / "system.yaml").is_file() else named
         raw = read_source(source, language)
-        reports = build(raw, kinds, formats, day, language)
+        reports = build(raw, kinds, formats, day, language, annex=annex)
         for finding in reports.blocking:
             sys.stdout.write(finding_line(str(source), finding, language) + "\n")
         if reports.blocking:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -13,7 +13,7 @@ from sbsguide.messages import Lang
 
 KINDS = ("table", "gap")
 FORMATS = ("html", "md", "xlsx", "docx", "csv")
-SUMMARY_FORMATS = ("html", "md", "xlsx")
+SUMMARY_FORMATS = ("html", "md", "xlsx", "docx")
 FILE_NAMES = {
     ("table", "zh"): "标准体系表",
     ("gap", "zh"): "差距分析报告",
@@ -40,16 +40,18 @@ def _renderers() -> dict[tuple[str, str], Callable[[Any], bytes]]:
         ("table", "html"): render_text.table_html,
         ("table", "docx"): word.table_docx,
         ("table", "xlsx"): lambda r: spreadsheet.xlsx(spreadsheet.table_sheets(r)),
-        ("table", "csv"): lambda r: spreadsheet.csv_bytes(spreadsheet.table_sheets(r)[2][1]),
+        ("table", "csv"): lambda r: spreadsheet.csv_bytes(spreadsheet.table_sheets(r)[2].rows),
         ("gap", "md"): render_text.gap_markdown,
         ("gap", "html"): render_text.gap_html,
         ("gap", "docx"): word.gap_docx,
         ("gap", "xlsx"): lambda r: spreadsheet.xlsx(spreadsheet.gap_sheets(r)),
-        ("gap", "csv"): lambda r: spreadsheet.csv_bytes(spreadsheet.gap_sheets(r)[1][1]),
+        ("gap", "csv"): lambda r: spreadsheet.csv_bytes(spreadsheet.gap_sheets(r)[3].rows),
     }
 
 
-def models(raw: bytes, as_of: date, lang: Lang) -> tuple[Any, Any] | list[Finding]:
+def models(
+    raw: bytes, as_of: date, lang: Lang, *, annex: bool = False
+) -> tuple[Any, Any] | list[Finding]:
     """(table, gap) models of one file's content, or the findings that stop a report."""
     from sbsguide import loader
     from sbsguide.engine import CheckOptions, check_bytes
@@ -69,14 +71,20 @@ def models(raw: bytes, as_of: date, lang: Lang) -> tuple[Any, Any] | list[Findin
     system, _ = validate(loader.read_yaml(text or "").data)
     assert system is not None  # no schema error was found
     table = build_table(system, findings, as_of, lang)
-    return table, build_gap(system, findings, as_of, lang, table)
+    return table, replace(build_gap(system, findings, as_of, lang, table), annex=annex)
 
 
 def build(
-    raw: bytes, kinds: tuple[str, ...], formats: tuple[str, ...], as_of: date, lang: Lang
+    raw: bytes,
+    kinds: tuple[str, ...],
+    formats: tuple[str, ...],
+    as_of: date,
+    lang: Lang,
+    *,
+    annex: bool = False,
 ) -> Reports:
-    """Every requested document of one file's content."""
-    built = models(raw, as_of, lang)
+    """Every requested document of one file's content (``annex``: with the technical annex)."""
+    built = models(raw, as_of, lang, annex=annex)
     if isinstance(built, list):
         return Reports(blocking=built)
     documents = dict(zip(KINDS, built, strict=True))
@@ -94,24 +102,36 @@ def build_summary(names: list[str], formats: tuple[str, ...], as_of: date, lang:
     """The provincial summary of every system file the names lead to (unreadable ones listed)."""
     from sbsguide.files import targets
     from sbsguide.reading import TooLarge, read_limited
-    from sbsguide.report import render_text, spreadsheet
+    from sbsguide.report import render_text, spreadsheet, word
+    from sbsguide.report.model import labels
     from sbsguide.report.summary import build_summary as summarise
     from sbsguide.report.summary import folder_label, summary_sheets
+    from sbsguide.ui import os_reason
 
-    rows = []
+    rows: list[tuple[str, Any, str]] = []
     for target in targets(names, lang):
         label = folder_label(target.path)
-        built: tuple[Any, Any] | list[Any]
+        if target.error:
+            rows.append((label, None, target.error))
+            continue
         try:
-            built = [None] if target.error else models(read_limited(target.path), as_of, lang)
-        except (OSError, TooLarge):
-            built = [None]
-        rows.append((label, None, len(built)) if isinstance(built, list) else (label, built[1], 0))
+            built = models(read_limited(target.path), as_of, lang)
+        except OSError as error:
+            rows.append((label, None, os_reason(error, lang)))
+            continue
+        except TooLarge:
+            rows.append((label, None, labels(lang)["too_large"]))
+            continue
+        if isinstance(built, list):  # syntax, schema or encoding errors stop the file
+            rows.append((label, None, built[0].message if built else ""))
+        else:
+            rows.append((label, built, ""))
     summary = summarise(rows, as_of, lang)
     render: dict[str, Callable[[Any], bytes]] = {
         "html": render_text.summary_html,
         "md": render_text.summary_markdown,
         "xlsx": lambda s: spreadsheet.xlsx(summary_sheets(s)),
+        "docx": word.summary_docx,
     }
     name = FILE_NAMES["summary", lang]
     return Reports([(f"{name}.{fmt}", render[fmt](summary)) for fmt in formats])

@@ -15,6 +15,7 @@ from sbsguide.guide import load_guide
 from sbsguide.messages import Lang, rule_text
 from sbsguide.model import StandardSystem
 from sbsguide.report.model import Cover, TableReport, labels, share
+from sbsguide.report.plain import problem, remedy
 
 # Infos that mean "cannot be judged yet", not "fine": the gap report says 无法评估 for them.
 NOT_ASSESSABLE = {
@@ -52,8 +53,11 @@ class Action:
     clause: str
     rule: str
     line: int
-    problem: str
+    problem: str  # in the document's words (report/plain.py)
     fix: str
+    message: str = ""  # as `sbs check` says it, for the technical annex
+    hint: str = ""
+    path: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +75,22 @@ class GapReport:
     coverage: tuple[CoverageRow, ...]
     actions: tuple[Action, ...]
     trial: str  # trial_missing | trial_running | trial_short | trial_done (a label key)
+    infos: tuple[Action, ...] = ()  # what is noted but asks nothing (提示)
+    annex: bool = False  # add the technical annex (file lines, keys, the check's own words)
+
+    @property
+    def not_assessable(self) -> tuple[str, ...]:
+        """The clauses that cannot be judged yet: the conclusion names them."""
+        return tuple(c.number for c in self.clauses if c.verdict == "not-assessable")
+
+    @property
+    def verdict_label(self) -> str:
+        """符合 / 尚不符合 / 符合可检查的要求，但某些条款无法评估."""
+        if not self.conforming:
+            return self.labels["not_conforming"]
+        if self.not_assessable:
+            return self.labels["conforming_but"].format(clauses="、".join(self.not_assessable))
+        return self.labels["conforming"]
 
     @property
     def score(self) -> str:
@@ -107,9 +127,9 @@ def build_gap(
                 else names["other_checks"],
                 clause.verb if clause else "",
                 requirement,
-                _verdict(clause_findings),
+                _verdict(clause_findings, clause.verb if clause else "应"),
                 tuple(
-                    f"{f.line}: {f.message}"
+                    problem(f, lang)
                     for f in clause_findings
                     if f.severity is not Severity.INFO or (f.rule, f.key) in NOT_ASSESSABLE
                 ),
@@ -130,8 +150,9 @@ def build_gap(
         counts,
         tuple(rows),
         _coverage(table, as_of),
-        _actions(findings),
+        _actions(findings, lang),
         _trial(findings),
+        _actions(findings, lang, infos=True),
     )
 
 
@@ -154,9 +175,12 @@ def _clause_order(number: str) -> tuple[int, ...]:
     return tuple(int(p) for p in number.split(".") if p.isdigit())
 
 
-def _verdict(findings: list[Finding]) -> str:
-    if any(not f.waived and f.severity is not Severity.INFO for f in findings):
+def _verdict(findings: list[Finding], verb: str) -> str:
+    """Met | not-met | not-adopted (a 宜 clause not followed) | waived | not-assessable."""
+    if any(not f.waived and f.severity is Severity.ERROR for f in findings):
         return "not-met"
+    if any(not f.waived and f.severity is Severity.WARNING for f in findings):
+        return "not-adopted" if verb == "宜" else "not-met"
     if any((f.rule, f.key) in NOT_ASSESSABLE and not f.waived for f in findings):
         return "not-assessable"
     if any(f.waived for f in findings):
@@ -176,6 +200,8 @@ def _coverage(table: TableReport, as_of: date) -> tuple[CoverageRow, ...]:
                 else "filled"
                 if category.count
                 else "empty"
+                if category.required
+                else "optional"
             )
             suggestions: tuple[str, ...] = ()
             if status == "empty" and not category.key.endswith(".extra"):
@@ -198,12 +224,27 @@ def _coverage(table: TableReport, as_of: date) -> tuple[CoverageRow, ...]:
     return tuple(rows)
 
 
-def _actions(findings: list[Finding]) -> tuple[Action, ...]:
-    open_findings = [f for f in findings if not f.waived and f.severity is not Severity.INFO]
+def _actions(findings: list[Finding], lang: Lang, *, infos: bool = False) -> tuple[Action, ...]:
+    """The open findings by priority (errors, then warnings; by clause).
+
+    With ``infos``: the infos instead, which ask nothing of the agency but are worth knowing.
+    """
+    chosen = [f for f in findings if not f.waived and (f.severity is Severity.INFO) == infos]
     ordered = sorted(
-        open_findings, key=lambda f: (-f.severity.rank, _clause_order(f.clause or "99"), f.line)
+        chosen, key=lambda f: (-f.severity.rank, _clause_order(f.clause or "99"), f.line)
     )
     return tuple(
-        Action(i, f.severity.value, f.clause or "—", f.rule, f.line, f.message, f.hint)
+        Action(
+            i,
+            f.severity.value,
+            f.clause or "—",
+            f.rule,
+            f.line,
+            problem(f, lang),
+            remedy(f, lang),
+            f.message,
+            f.hint,
+            f.path,
+        )
         for i, f in enumerate(ordered, 1)
     )

@@ -10,9 +10,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from sbsguide import __version__, numbers
+from sbsguide.catalogue import Standing, load_catalogue
 from sbsguide.findings import Finding, Severity
 from sbsguide.guide import Guide, load_guide
 from sbsguide.messages import Lang
@@ -34,13 +36,65 @@ def labels(lang: Lang) -> dict[str, str]:
 
 
 @dataclass(frozen=True, slots=True)
+class Signature:
+    """编制 / 审核 / 批准: blank lines to sign when the system does not say."""
+
+    name: str = ""
+    date: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RevisionRow:
+    version: str
+    date: str
+    summary: str
+    by: str
+
+
+@dataclass(frozen=True, slots=True)
 class Cover:
     agency: str
     credit_code: str
     guide: str
     as_of: date
-    version: str
+    version: str  # the sbs version that made the document
     standards: int
+    number: str = ""  # 文件编号
+    edition: str = ""  # 版本 (A/1)
+    controlled: bool = True
+    prepared: Signature = Signature()
+    reviewed: Signature = Signature()
+    approved: Signature = Signature()
+    revisions: tuple[RevisionRow, ...] = ()
+
+    def control_rows(self, L: dict[str, str]) -> list[list[str]]:
+        """文件编号, 版本, 受控状态: what a controlled document shows on its cover."""
+        state = L["controlled"] if self.controlled else L["uncontrolled"]
+        return [
+            [L["doc_number"], self.number],
+            [L["doc_version"], self.edition],
+            [L["controlled_state"], state],
+        ]
+
+    def signature_rows(self, L: dict[str, str]) -> list[list[str]]:
+        """编制 / 审核 / 批准 with name and date, or blank to be signed by hand."""
+        return [
+            [L["role"], L["signature"], L["date"]],
+            *(
+                [L[role], signed.name, signed.date]
+                for role, signed in (
+                    ("prepared", self.prepared),
+                    ("reviewed", self.reviewed),
+                    ("approved", self.approved),
+                )
+            ),
+        ]
+
+    def revision_rows(self, L: dict[str, str]) -> list[list[str]]:
+        """修订记录: a header and the revisions, or three blank rows to fill in by hand."""
+        rows = [[r.version, r.date, r.summary, r.by] for r in self.revisions]
+        header = [L["doc_version"], L["date"], L["rev_summary"], L["rev_by"]]
+        return [header, *(rows or [["", "", "", ""]] * 3)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +107,8 @@ class DetailRow:
     replaces: str
     remark: str
     level: str  # one of LEVELS
+    planned: bool = True  # counted in 应有数: not withdrawn, not void
+    in_force: bool = True  # counted in 现有数: planned, and not still being drafted
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,10 +141,12 @@ class SubsystemSection:
 @dataclass(frozen=True, slots=True)
 class StatsRow:
     label: str
-    counts: tuple[int, ...]  # in the order of LEVELS
+    counts: tuple[int, ...]  # standards in force, in the order of LEVELS
+    planned: int = 0  # 应有数: everything the system plans, drafts included
 
     @property
     def total(self) -> int:
+        """现有数: the standards in force."""
         return sum(self.counts)
 
     @property
@@ -113,28 +171,41 @@ class TableReport:
         return tuple(r for s in self.subsystems for c in s.categories for r in c.rows)
 
     def statistics_table(self) -> list[Sequence[object]]:
-        """The 标准统计表 as every format draws it.
+        """The 标准统计表 as every format draws it (GB/T 13016 form).
 
-        A header, one row per sub-system with its share of all standards, the totals, and the
-        share of each level.
+        A header; one row per sub-system: the standards in force by level, 应有数, 现有数,
+        现有数/应有数, the sub-system's share of all standards in force and the share of national,
+        industry and local ones (4.4); the totals; the share of each level.
         """
         L = self.labels
         header: list[object] = [
             L["subsystem"],
             *(L[level] for level in LEVELS),
-            L["total"],
+            L["planned"],
+            L["existing"],
+            L["existing_ratio"],
             L["share"],
             L["public_share"],
         ]
         whole = self.totals.total
         rows = [
-            [r.label, *r.counts, r.total, share(r.total, whole), r.public_share]
+            [
+                r.label,
+                *r.counts,
+                r.planned,
+                r.total,
+                share(r.total, r.planned),
+                share(r.total, whole),
+                r.public_share,
+            ]
             for r in (*self.statistics, self.totals)
         ]
         level_shares = [
             L["share"],
             *(share(n, whole) for n in self.totals.counts),
+            "",
             share(whole, whole),
+            "",
             "",
             self.totals.public_share,
         ]
@@ -142,7 +213,11 @@ class TableReport:
 
 
 def share(part: int, whole: int) -> str:
-    return f"{100 * part / whole:.1f}%" if whole else "—"
+    """A percentage to one decimal, rounded half up (四舍五入: 10/32 is 31.3%, not 31.2%)."""
+    if not whole:
+        return "—"
+    exact = Decimal(100 * part) / Decimal(whole)
+    return f"{exact.quantize(Decimal('0.1'), rounding=ROUND_HALF_UP)}%"
 
 
 def _level(number: str | None) -> str:
@@ -153,24 +228,58 @@ def _level(number: str | None) -> str:
     return "national" if kind.startswith("national") else kind if kind in LEVELS else "other"
 
 
-def _rows(entries: list[StandardEntry], after: int) -> tuple[DetailRow, ...]:
-    """Detail-table rows of a category's entries, numbered on from ``after``."""
-    return tuple(
-        DetailRow(
-            after + i,
-            e.code or "",
-            e.number or "",
-            e.name,
-            e.implemented.isoformat() if e.implemented else "",
-            e.replaces or "",
-            e.note or "",
-            _level(e.number),
+def _rows(
+    entries: list[StandardEntry], after: int, as_of: date, labels: dict[str, str]
+) -> tuple[DetailRow, ...]:
+    """Detail-table rows of a category's entries, numbered on from ``after``.
+
+    备注 says the entry's status in its own row (制定中, 修订中, 已废止, and 被代替 as the
+    catalogue knows it on the check date), before the file's own note.
+    """
+    catalogue = load_catalogue()
+    rows = []
+    for i, e in enumerate(entries, 1):
+        parsed = numbers.parse(e.number) if e.number else None
+        standing = catalogue.standing(parsed, as_of) if parsed else None
+        status = _status_word(e.status, standing, labels)
+        void = e.status == "withdrawn" or (standing is not None and standing.void)
+        rows.append(
+            DetailRow(
+                after + i,
+                e.code or "",
+                e.number or "",
+                e.name,
+                e.implemented.isoformat() if e.implemented else "",
+                e.replaces or "",
+                "；".join(t for t in (status, e.note or "") if t),
+                _level(e.number),
+                planned=not void,
+                in_force=not void and e.status != "drafting",
+            )
         )
-        for i, e in enumerate(entries, 1)
-    )
+    return tuple(rows)
+
+
+def _status_word(status: str, standing: Standing | None, labels: dict[str, str]) -> str:
+    if status in ("drafting", "revising", "withdrawn"):
+        return labels[f"status_{status}"]
+    if standing is None or not standing.void:
+        return ""
+    if standing.state == "withdrawn":
+        return labels["status_withdrawn"]
+    if standing.successor is None:
+        return labels["status_superseded_plain"]
+    return labels["status_superseded"].format(successor=standing.successor.canonical)
 
 
 def _cover(system: StandardSystem, guide: Guide, as_of: date, count: int) -> Cover:
+    control = system.document
+
+    def signed(signature: Any) -> Signature:
+        if signature is None:
+            return Signature()
+        return Signature(signature.name or "", signature.date.isoformat() if signature.date else "")
+
     return Cover(
         system.agency.name,
         system.agency.credit_code or "",
@@ -178,6 +287,21 @@ def _cover(system: StandardSystem, guide: Guide, as_of: date, count: int) -> Cov
         as_of,
         __version__,
         count,
+        number=(control.number or "") if control else "",
+        edition=(control.version or "") if control else "",
+        controlled=control.controlled if control else True,
+        prepared=signed(control.prepared_by if control else None),
+        reviewed=signed(control.reviewed_by if control else None),
+        approved=signed(control.approved_by if control else None),
+        revisions=tuple(
+            RevisionRow(
+                r.version or "",
+                r.date.isoformat() if r.date else "",
+                r.summary or "",
+                r.by or "",
+            )
+            for r in (control.revisions if control else [])
+        ),
     )
 
 
@@ -186,6 +310,7 @@ def build_table(
 ) -> TableReport:
     """The standard-system table of a valid system."""
     guide = load_guide()
+    names = labels(lang)
     seq = 0
     subsystems = []
     for subsystem in guide.subsystems:
@@ -193,7 +318,7 @@ def build_table(
         for category in subsystem.categories:
             value = system.category(subsystem.key, category.key)
             entries = value if isinstance(value, list) else []
-            rows = _rows(entries, seq)
+            rows = _rows(entries, seq, as_of, names)
             seq += len(rows)
             sections.append(
                 CategorySection(
@@ -206,7 +331,7 @@ def build_table(
                 )
             )
         for extra in system.extra_categories(subsystem.key):
-            rows = _rows(extra.standards, seq)
+            rows = _rows(extra.standards, seq, as_of, names)
             seq += len(rows)
             sections.append(
                 CategorySection(f"{subsystem.key}.extra", extra.name, "", False, rows, None)
@@ -224,14 +349,17 @@ def build_table(
         StatsRow(
             s.name,
             tuple(
-                sum(1 for c in s.categories for r in c.rows if r.level == level) for level in LEVELS
+                sum(1 for c in s.categories for r in c.rows if r.level == level and r.in_force)
+                for level in LEVELS
             ),
+            sum(1 for c in s.categories for r in c.rows if r.planned),
         )
         for s in subsystems
     )
-    names = labels(lang)
     totals = StatsRow(
-        names["total"], tuple(sum(r.counts[i] for r in statistics) for i in range(len(LEVELS)))
+        names["total"],
+        tuple(sum(r.counts[i] for r in statistics) for i in range(len(LEVELS))),
+        sum(r.planned for r in statistics),
     )
     cover = _cover(system, guide, as_of, totals.total)
     return TableReport(
@@ -241,19 +369,28 @@ def build_table(
         tuple(subsystems),
         statistics,
         totals,
-        _note(guide, tuple(subsystems), totals, findings, lang),
+        _note(system, guide, tuple(subsystems), totals, findings, lang),
     )
 
 
 def _note(
+    system: StandardSystem,
     guide: Guide,
     subsystems: tuple[SubsystemSection, ...],
     totals: StatsRow,
     findings: list[Finding],
     lang: Lang,
 ) -> tuple[str, ...]:
+    """编制说明, paragraph by paragraph.
+
+    Basis, scope, structure, statistics, what is still drafted, the working group, what does
+    not apply, the open gaps and how the table is maintained.
+    """
     prose = {key: value[lang] for key, value in texts()["prose"].items()}
+    sep = "；" if lang == "zh" else "; "
     counts = dict(zip(LEVELS, totals.counts, strict=True))
+    services = system.services.items if system.services else []
+    positions = (system.organization.positions or []) if system.organization else []
     paragraphs = [
         prose["basis"].format(
             guide=guide.id,
@@ -262,21 +399,39 @@ def _note(
             title_en=guide.title_en,
             edition_en=guide.edition_en,
         ),
+        prose["scope"].format(
+            agency=system.agency.name, services=len(services), positions=len(positions)
+        ),
         prose["structure"].format(categories=len(guide.categories())),
-        prose["statistics"].format(total=totals.total, public_share=totals.public_share, **counts),
+        prose["statistics"].format(
+            total=totals.total,
+            planned=totals.planned,
+            existing_ratio=share(totals.total, totals.planned),
+            public_share=totals.public_share,
+            **counts,
+        ),
     ]
+    drafting = [
+        f"{row.number} {row.name}".strip()
+        for s in subsystems
+        for c in s.categories
+        for row in c.rows
+        if row.planned and not row.in_force
+    ]
+    if drafting:
+        paragraphs.append(prose["drafting"].format(count=len(drafting), items=sep.join(drafting)))
+    group = system.organization.working_group if system.organization else None
+    if group is not None and group.leader:
+        duties = sep.join(d for d in group.duties if d.strip()) or "—"
+        paragraphs.append(prose["working_group"].format(leader=group.leader, duties=duties))
     not_applicable = [
         f"{c.name}({c.not_applicable})" if lang == "zh" else f"{c.name} ({c.not_applicable})"
         for s in subsystems
         for c in s.categories
-        if c.not_applicable is not None
+        if c.not_applicable  # a blank reason says nothing: the gap report lists it
     ]
     if not_applicable:
-        paragraphs.append(
-            prose["not_applicable"].format(
-                items="；".join(not_applicable) if lang == "zh" else "; ".join(not_applicable)
-            )
-        )
+        paragraphs.append(prose["not_applicable"].format(items=sep.join(not_applicable)))
     errors = sum(1 for f in findings if f.severity is Severity.ERROR and not f.waived)
     warnings = sum(1 for f in findings if f.severity is Severity.WARNING and not f.waived)
     paragraphs.append(

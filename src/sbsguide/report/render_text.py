@@ -9,6 +9,13 @@ from sbsguide.report.summary import Summary
 from sbsguide.templating import environment
 
 
+def page_css(labels: dict[str, str]) -> str:
+    """The page footer of the print CSS: ``"第 " counter(page) " 页 共 " counter(pages) " 页"``."""
+    before, rest = labels["page_of"].split("{page}")
+    middle, after = rest.split("{pages}")
+    return f'"{before}" counter(page) "{middle}" counter(pages) "{after}"'
+
+
 def table_markdown(report: TableReport) -> bytes:
     """The standard-system table as Markdown (structure as a text tree)."""
     template = environment("report", html=False).get_template("table.md.j2")
@@ -26,14 +33,20 @@ def table_html(report: TableReport) -> bytes:
     root = f"{report.cover.agency} {report.labels['table_title']}"
     template = environment("report", html=True).get_template("table.html.j2")
     return template.render(
-        r=report, L=report.labels, levels=LEVELS, diagram=layout(report, root)
+        r=report,
+        L=report.labels,
+        levels=LEVELS,
+        diagram=layout(report, root),
+        page_css=page_css(report.labels),
     ).encode("utf-8")
 
 
 def gap_html(report: GapReport) -> bytes:
     """The gap report as one self-contained HTML page."""
     template = environment("report", html=True).get_template("gap.html.j2")
-    return template.render(r=report, L=report.labels).encode("utf-8")
+    return template.render(r=report, L=report.labels, page_css=page_css(report.labels)).encode(
+        "utf-8"
+    )
 
 
 def summary_markdown(summary: Summary) -> bytes:
@@ -45,4 +58,6 @@ def summary_markdown(summary: Summary) -> bytes:
 def summary_html(summary: Summary) -> bytes:
     """The provincial summary as one HTML page, sortable by column."""
     template = environment("report", html=True).get_template("summary.html.j2")
-    return template.render(r=summary, L=summary.labels).encode("utf-8")
+    return template.render(r=summary, L=summary.labels, page_css=page_css(summary.labels)).encode(
+        "utf-8"
+    )

@@ -12,6 +12,7 @@ import io
 import re
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sbsguide.report.gap import GapReport
@@ -32,16 +33,48 @@ def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
-def table_sheets(r: TableReport) -> list[tuple[str, list[Row]]]:
-    """The table's parts as (sheet title, rows with a header first)."""
+@dataclass(frozen=True, slots=True)
+class Sheet:
+    """One part of a report as a table, with how it prints (Excel and Word read the same)."""
+
+    title: str
+    rows: list[Row]
+    widths: tuple[float, ...]  # column widths in characters of Excel's default font
+    header: bool = True  # the first row is a header: bold, repeated on every printed page
+    landscape: bool = False
+    autofilter: bool = False
+    nowrap: frozenset[int] = frozenset()  # columns that never break inside a token
+    groups: frozenset[int] = frozenset()  # rows that head a group (one merged cell)
+    label_column: bool = False  # the first column holds labels (a cover)
+
+
+def cover_sheet(r: TableReport | GapReport, title: str) -> Sheet:
+    """The cover: the agency, the facts, document control, signatures and the revision history."""
     L = r.labels
-    cover: list[Row] = [
-        [L["agency"], r.cover.agency],
-        [L["credit_code"], r.cover.credit_code or "—"],
-        [L["guide"], r.cover.guide],
-        [L["as_of"], r.cover.as_of.isoformat()],
-        [L["standards_count"], r.cover.standards],
+    c = r.cover
+    rows: list[Row] = [
+        [f"{c.agency}", ""],
+        [title, ""],
+        [L["agency"], c.agency],
+        [L["credit_code"], c.credit_code or "—"],
+        [L["guide"], c.guide],
+        [L["as_of"], c.as_of.isoformat()],
+        *c.control_rows(L),
+        ["", ""],
+        *([a, f"{b}    {d}".strip() if (b or d) else ""] for a, b, d in c.signature_rows(L)[1:]),
+        ["", ""],
+        [L["revisions"], ""],
+        *(
+            [f"{v}  {d}".strip(), f"{summary}  {by}".strip()]
+            for v, d, summary, by in c.revision_rows(L)
+        ),
     ]
+    return Sheet(L["cover"], rows, (22, 60), header=False, label_column=True)
+
+
+def table_sheets(r: TableReport) -> list[Sheet]:
+    """The table's parts: cover, structure, detail, statistics, explanatory note."""
+    L = r.labels
     structure: list[Row] = [[L["layer"].format(n=""), L["subsystem"], L["category"], L["count"]]]
     detail: list[Row] = [
         [
@@ -60,20 +93,8 @@ def table_sheets(r: TableReport) -> list[tuple[str, list[Row]]]:
         for c in s.categories:
             shown = L["not_applicable"] if c.not_applicable is not None else c.count
             structure.append([L["layer"].format(n=s.layer), f"{s.name} ({s.count})", c.name, shown])
-            if c.not_applicable is not None:
-                detail.append(
-                    [
-                        "",
-                        "",
-                        "",
-                        f"【{L['not_applicable']}】{c.not_applicable}",
-                        "",
-                        "",
-                        "",
-                        s.name,
-                        c.name,
-                    ]
-                )
+            # an N/A category has no row here (every row is a standard: the count matches the
+            # cover); the structure sheet and the note say it does not apply
             for row in c.rows:
                 detail.append(
                     [
@@ -91,31 +112,39 @@ def table_sheets(r: TableReport) -> list[tuple[str, list[Row]]]:
     stats: list[Row] = r.statistics_table()
     note: list[Row] = [[L["explanatory_note"]], *([p] for p in r.note)]
     return [
-        (L["cover"], [["", ""], *cover]),
-        (L["structure"], structure),
-        (L["detail"], detail),
-        (L["statistics"], stats),
-        (L["explanatory_note"], note),
+        cover_sheet(r, L["table_title"]),
+        Sheet(L["structure"], structure, (8, 26, 30, 10), nowrap=frozenset({0, 3})),
+        Sheet(
+            L["detail"],
+            detail,
+            (5, 10, 19, 40, 11, 19, 16, 14, 16),
+            landscape=True,
+            autofilter=True,
+            nowrap=frozenset({0, 1, 2, 4}),
+        ),
+        Sheet(L["statistics"], stats, (18, *([7] * 6), 7, 7, 9, 8, 14), landscape=True),
+        Sheet(L["explanatory_note"], note, (100,)),
     ]
 
 
-def gap_sheets(r: GapReport) -> list[tuple[str, list[Row]]]:
-    """The gap report's parts as (sheet title, rows with a header first)."""
+def gap_sheets(r: GapReport) -> list[Sheet]:
+    """The gap report's parts: cover and verdict, clauses, coverage, actions, notes.
+
+    One finding per row: a clause with several findings takes several rows.
+    """
     L = r.labels
-    summary: list[Row] = [
-        ["", ""],
-        [L["agency"], r.cover.agency],
-        [L["guide"], r.cover.guide],
-        [L["as_of"], r.cover.as_of.isoformat()],
-        [L["verdict"], L["conforming"] if r.conforming else L["not_conforming"]],
+    summary = cover_sheet(r, L["gap_title"])
+    summary.rows[3:3] = [
+        [L["verdict"], r.verdict_label],
         [L["score"], f"{r.score} ({r.shall_met}/{r.shall_total})"],
+        *([L[k], r.counts[k]] for k in ("error", "warning", "info", "waived")),
     ]
-    summary += [[L[k], r.counts[k]] for k in ("error", "warning", "info", "waived")]
     clauses: list[Row] = [[L["clause"], L["requirement"], L["verdict"], L["evidence"]]]
-    clauses += [
-        [f"{c.number} {c.title}", c.requirement, L[c.verdict], "\n".join(c.evidence)]
-        for c in r.clauses
-    ]
+    for c in r.clauses:
+        verb = f" ({c.verb})" if c.verb else ""
+        evidence = c.evidence or ("—",)
+        clauses.append([f"{c.number} {c.title}{verb}", c.requirement, L[c.verdict], evidence[0]])
+        clauses += [["", "", "", more] for more in evidence[1:]]
     coverage: list[Row] = [
         [L["subsystem"], L["category"], L["count"], L["status"], L["suggestions"]]
     ]
@@ -123,43 +152,102 @@ def gap_sheets(r: GapReport) -> list[tuple[str, list[Row]]]:
         [c.subsystem, c.category, c.count, L[c.status], "\n".join(c.suggestions)]
         for c in r.coverage
     ]
-    actions: list[Row] = [
-        [L["priority"], L["severity"], L["clause"], L["line"], L["problem"], L["fix"]]
+    actions: list[Row] = [[L["priority"], L["severity"], L["clause"], L["problem"], L["fix"]]]
+    actions += [[a.priority, L[a.severity], a.clause, a.problem, a.fix] for a in r.actions]
+    notes: list[Row] = [[L["clause"], L["problem"]]]
+    notes += [[a.clause, a.problem] for a in r.infos]
+    sheets = [
+        summary,
+        Sheet(L["clauses"], clauses, (20, 34, 10, 50), landscape=True, nowrap=frozenset({2})),
+        Sheet(L["coverage"], coverage, (16, 20, 7, 10, 50), landscape=True),
+        Sheet(L["actions"], actions, (6, 7, 8, 56, 56), landscape=True, autofilter=True),
+        Sheet(L["infos"], notes, (8, 100)),
     ]
-    actions += [[a.priority, L[a.severity], a.clause, a.line, a.problem, a.fix] for a in r.actions]
-    return [
-        (L["gap_title"], summary),
-        (L["clauses"], clauses),
-        (L["coverage"], coverage),
-        (L["actions"], actions),
-    ]
+    if r.annex:
+        annex: list[Row] = [
+            [L["priority"], L["rule"], L["line"], L["key_path"], L["problem"], L["fix"]]
+        ]
+        annex += [[a.priority, a.rule, a.line, a.path, a.message, a.hint] for a in r.actions]
+        sheets.append(Sheet(L["annex"], annex, (6, 18, 6, 30, 50, 50), landscape=True))
+    return sheets
 
 
-def xlsx(sheets: list[tuple[str, list[Row]]]) -> bytes:
-    """A workbook: frozen header row, widths that fit Chinese text, every text cell a string.
+A4_PAPER = 9  # Excel's paperSize code
+
+
+def xlsx(sheets: list[Sheet]) -> bytes:
+    """A workbook that prints: A4, one page wide, header rows repeated, a footer with page numbers.
+
+    Borders, wrapped cells with row heights, an autofilter on the detail sheets; every text
+    cell a string.
 
     Written in openpyxl's write-only mode: 10,000 rows take a second, not ten.
     """
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Alignment, Border, Font, Side
 
     book = Workbook(write_only=True)
-    wrap, bold = Alignment(wrap_text=True, vertical="top"), Font(bold=True)
-    for title, rows in sheets:
-        sheet = book.create_sheet(_sheet_title(title))
-        widths: dict[int, int] = {}
-        for row in rows:
-            for c, value in enumerate(row):
-                longest = max((display_width(part) for part in str(value).split("\n")), default=0)
-                widths[c] = max(widths.get(c, 0), longest)
-        for c, width in widths.items():
-            sheet.column_dimensions[_column_letter(c + 1)].width = min(max(width + 2, 6), 60)
-        sheet.freeze_panes = "A2"
-        for r, row in enumerate(rows):
-            sheet.append([_cell(sheet, value, wrap, bold if r == 0 else None) for value in row])
+    line = Side(style="thin", color="808080")
+    box = Border(left=line, right=line, top=line, bottom=line)
+    styles = {
+        "wrap": Alignment(wrap_text=True, vertical="top"),
+        "nowrap": Alignment(wrap_text=False, vertical="top"),
+        "bold": Font(bold=True),
+        "box": box,
+    }
+    for sheet_spec in sheets:
+        sheet = book.create_sheet(_sheet_title(sheet_spec.title))
+        _print_setup(sheet, sheet_spec)
+        for c, width in enumerate(sheet_spec.widths):
+            sheet.column_dimensions[_column_letter(c + 1)].width = width
+        if sheet_spec.header:
+            sheet.freeze_panes = "A2"
+        for r, row in enumerate(sheet_spec.rows):
+            sheet.row_dimensions[r + 1].height = _row_height(row, sheet_spec)
+            sheet.append(
+                [
+                    _cell(sheet, value, styles, sheet_spec, bold=_is_bold(sheet_spec, r, c))
+                    for c, value in enumerate(row)
+                ]
+            )
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _print_setup(sheet: Any, spec: Sheet) -> None:
+    sheet.page_setup.paperSize = A4_PAPER
+    sheet.page_setup.orientation = "landscape" if spec.landscape else "portrait"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_options.horizontalCentered = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.5
+    sheet.page_margins.top = sheet.page_margins.bottom = 0.75
+    if spec.header:
+        sheet.print_title_rows = "1:1"
+    if spec.autofilter and len(spec.rows) > 1:
+        sheet.auto_filter.ref = f"A1:{_column_letter(len(spec.widths))}{len(spec.rows)}"
+    sheet.oddHeader.center.text = spec.title
+    sheet.oddFooter.center.text = "第 &P 页 共 &N 页"
+
+
+def _is_bold(spec: Sheet, row: int, column: int) -> bool:
+    return (spec.header and row == 0) or (spec.label_column and column == 0) or row in spec.groups
+
+
+def _row_height(row: Row, spec: Sheet) -> float:
+    """Points enough for the wrapped lines of the row's tallest cell (Excel will not measure)."""
+    lines = 1
+    for c, value in enumerate(row):
+        width = spec.widths[c] if c < len(spec.widths) else 10
+        for part in str("" if value is None else value).split("\n"):
+            lines_here = (
+                1 if c in spec.nowrap else -(-display_width(part) // max(int(width) - 1, 1))
+            )
+            lines = max(lines, lines_here) if part else lines
+        lines = max(lines, str(value).count("\n") + 1) if value else lines
+    return 15.0 * max(lines, 1)
 
 
 def _column_letter(index: int) -> str:
@@ -168,7 +256,7 @@ def _column_letter(index: int) -> str:
     return str(get_column_letter(index))
 
 
-def _cell(sheet: Any, value: object, wrap: Any, font: Any) -> Any:
+def _cell(sheet: Any, value: object, styles: dict[str, Any], spec: Sheet, *, bold: bool) -> Any:
     from openpyxl.cell import WriteOnlyCell
 
     if isinstance(value, int) and not isinstance(value, bool):
@@ -178,11 +266,12 @@ def _cell(sheet: Any, value: object, wrap: Any, font: Any) -> Any:
         cell = WriteOnlyCell(sheet, value=text)
         cell.data_type = "s"  # never a formula, a number or a date
         cell.number_format = "@"
-        if text.startswith(FORMULA_START):
+        if text.lstrip(" \t\r\n").startswith(FORMULA_START):
             cell.quotePrefix = True
-    cell.alignment = wrap
-    if font is not None:
-        cell.font = font
+    cell.alignment = styles["wrap"]
+    cell.border = styles["box"]
+    if bold:
+        cell.font = styles["bold"]
     return cell
 
 
@@ -192,11 +281,19 @@ def _sheet_title(title: str) -> str:
 
 
 def csv_bytes(rows: list[Row]) -> bytes:
-    """UTF-8 with BOM (Excel opens it as such); formula-like cells get a leading apostrophe."""
+    """UTF-8 with BOM (Excel opens it as such); formula-like cells get a leading apostrophe.
+
+    A cell counts as formula-like also behind spaces, tabs or line breaks (`` =1+1``).
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     for row in rows:
         writer.writerow(
-            ["'" + v if isinstance(v, str) and v.startswith(FORMULA_START) else v for v in row]
+            [
+                "'" + v
+                if isinstance(v, str) and v.lstrip(" \t\r\n").startswith(FORMULA_START)
+                else v
+                for v in row
+            ]
         )
     return "\ufeff".encode() + buffer.getvalue().encode("utf-8")

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from sbsguide.messages import Lang
 from sbsguide.report.gap import GapReport
-from sbsguide.report.model import labels
-from sbsguide.report.spreadsheet import Row
+from sbsguide.report.model import TableReport, labels
+from sbsguide.report.spreadsheet import Row, Sheet
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +27,9 @@ class AgencyRow:
     score: str
     gaps: tuple[str, ...]
     trial: str  # a label key
+    standards: int = 0  # in force
+    public_share: str = "—"
+    reason: str = ""  # why the file could not be read
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,12 +39,23 @@ class Summary:
     as_of: date
     rows: tuple[AgencyRow, ...]
     often_not_met: tuple[tuple[str, int], ...]  # (clause with title, agencies not meeting it)
+    duplicate_codes: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (credit code, agencies)
+
+    @property
+    def totals(self) -> tuple[int, int, int]:
+        """Errors, warnings and standards in force of all agencies."""
+        return (
+            sum(r.errors for r in self.rows),
+            sum(r.warnings for r in self.rows),
+            sum(r.standards for r in self.rows),
+        )
 
 
-def row_for(path: str, gap: GapReport | None, blocking: int) -> AgencyRow:
-    """An agency's row; a file that cannot be read is a row too, never a silent omission."""
-    if gap is None:
-        return AgencyRow(path, path, "", blocking, 0, "—", (), "unreadable")
+def row_for(path: str, built: tuple[TableReport, GapReport] | None, reason: str) -> AgencyRow:
+    """An agency's row; a file that cannot be read is a row too, with why, never an omission."""
+    if built is None:
+        return AgencyRow(path, path, "", 0, 0, "—", (), "unreadable", reason=reason)
+    table, gap = built
     return AgencyRow(
         path,
         gap.cover.agency,
@@ -51,30 +65,43 @@ def row_for(path: str, gap: GapReport | None, blocking: int) -> AgencyRow:
         gap.score,
         tuple(a.problem for a in gap.actions[:3]),
         gap.trial,
+        table.totals.total,
+        table.totals.public_share,
     )
 
 
 def build_summary(
-    rows: list[tuple[str, GapReport | None, int]], as_of: date, lang: Lang
+    rows: list[tuple[str, tuple[TableReport, GapReport] | None, str]], as_of: date, lang: Lang
 ) -> Summary:
-    """The summary of many agencies' gap models (None for a file that could not be read)."""
-    agency_rows = tuple(row_for(path, gap, blocking) for path, gap, blocking in rows)
+    """The summary of many agencies' models (None, with a reason, for a file not read)."""
+    agency_rows = tuple(row_for(path, built, reason) for path, built, reason in rows)
     not_met: Counter[str] = Counter()
-    for _, gap, _ in rows:
-        if gap is not None:
+    for _, built, _ in rows:
+        if built is not None:
             not_met.update(
-                f"{c.number} {c.title}" for c in gap.clauses if c.verdict == "not-met" and c.verb
+                f"{c.number} {c.title}"
+                for c in built[1].clauses
+                if c.verdict == "not-met" and c.verb
             )
-    return Summary(lang, labels(lang), as_of, agency_rows, tuple(not_met.most_common(10)))
+    by_code: dict[str, list[str]] = {}
+    for row in agency_rows:
+        if row.credit_code:
+            by_code.setdefault(row.credit_code, []).append(row.agency)
+    duplicates = tuple((code, tuple(names)) for code, names in by_code.items() if len(names) > 1)
+    return Summary(
+        lang, labels(lang), as_of, agency_rows, tuple(not_met.most_common(10)), duplicates
+    )
 
 
-def summary_sheets(summary: Summary) -> list[tuple[str, list[Row]]]:
-    """The summary as spreadsheet rows (header first)."""
+def summary_sheets(summary: Summary) -> list[Sheet]:
+    """The summary as spreadsheet rows (header first), with a totals row."""
     L = summary.labels
     agencies: list[Row] = [
         [
             L["agency"],
             L["credit_code"],
+            L["standards_count"],
+            L["public_share_short"],
             L["error"],
             L["warning"],
             L["score"],
@@ -87,20 +114,47 @@ def summary_sheets(summary: Summary) -> list[tuple[str, list[Row]]]:
         [
             r.agency,
             r.credit_code,
+            r.standards,
+            r.public_share,
             r.errors,
             r.warnings,
             r.score,
-            "\n".join(r.gaps),
+            "\n".join(r.gaps) or r.reason,
             L[r.trial],
             r.path,
         ]
         for r in summary.rows
     ]
+    errors, warnings, standards = summary.totals
+    agencies.append([L["total"], "", standards, "", errors, warnings, "", "", "", ""])
     clauses: list[Row] = [[L["clause"], L["agencies_not_meeting"]]]
     clauses += [[clause, count] for clause, count in summary.often_not_met]
-    return [(L["summary_title"], agencies), (L["often_not_met"], clauses)]
+    sheets = [
+        Sheet(
+            L["summary_title"],
+            agencies,
+            (24, 20, 7, 9, 6, 6, 10, 46, 9, 22),
+            landscape=True,
+            autofilter=True,
+            nowrap=frozenset({1}),
+        ),
+        Sheet(L["often_not_met"], clauses, (50, 16)),
+    ]
+    if summary.duplicate_codes:
+        duplicates: list[Row] = [[L["credit_code"], L["agency"]]]
+        duplicates += [[code, "、".join(names)] for code, names in summary.duplicate_codes]
+        sheets.append(Sheet(L["duplicate_codes"], duplicates, (22, 60)))
+    return sheets
 
 
 def folder_label(path: Path) -> str:
-    """How a system file is named in the summary: its folder for system.yaml, else its name."""
-    return str(path.parent if path.name == "system.yaml" else path)
+    """How a system file is named in the summary: its folder for system.yaml, else its name.
+
+    Relative to the working directory where it lies below it: a reviewer's absolute paths mean
+    nothing to the agencies.
+    """
+    shown = path.parent if path.name == "system.yaml" else path
+    try:
+        return str(shown.resolve().relative_to(Path.cwd().resolve())) or "."
+    except (ValueError, OSError):
+        return str(shown)
