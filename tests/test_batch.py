@@ -7,7 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
-from conftest import EXAMPLES, run_sbs
+from conftest import CONFORMING, EXAMPLES, run_sbs
 
 SOURCES = sorted(EXAMPLES.glob("*/system.yaml"))
 
@@ -54,31 +54,39 @@ def test_provincial_summary_in_three_formats(tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
     _batch(tmp_path / "province", 4)
+    (tmp_path / "province" / "agency-dup").mkdir()
+    shutil.copy(CONFORMING, tmp_path / "province" / "agency-dup" / "system.yaml")
     out = tmp_path / "out"
     result = run_sbs(
         "report",
         "--kind",
         "summary",
-        str(tmp_path / "province"),
+        "province",
         "--output",
         str(out),
         "--as-of",
         "2026-11-26",
+        cwd=tmp_path,
     )
     assert result.returncode == 0, result.stderr
     md = (out / "标准体系建设情况汇总表.md").read_text(encoding="utf-8")
     rows = [line for line in md.splitlines() if line.startswith("| ") and "---" not in line]
     assert len([r for r in rows if "应条款符合率" not in r and "不符合的机构数" not in r]) >= 6
-    assert (
-        "文件无法读取" in md
-        and "| 昆明高新区中小企业公共服务中心 | 12530100MB1234567Q | 0 | 0 | 100.0% | — | 已完成 |"
-        in md
+    kunming = next(r for r in rows if r.startswith("| 昆明高新区中小企业公共服务中心 |"))
+    assert kunming.startswith(
+        "| 昆明高新区中小企业公共服务中心 | 12530100MB1234567Q | 115 | 55.7% | 0 | 0 | 100.0% | — |"
+        " 已完成 |"
     )
+    assert "文件无法读取" in md and "| **合计** |" in md  # why a file was not read; the totals
+    assert str(tmp_path) not in md  # paths relative to where the reviewer stands
     assert "最常见的不符合条款" in md
+    assert "相同的统一社会信用代码" in md and "12530100MB1234567Q" in md  # two copies share one
     html = (out / "标准体系建设情况汇总表.html").read_text(encoding="utf-8")
-    assert html.count('<tr class="agency">') == 6 and "data-sort" in html and "<script>" in html
+    assert html.count('<tr class="agency">') == 7 and "data-sort" in html and "<script>" in html
+    assert '<span class="screen-only">' in html  # the sort hint is not printed
     book = load_workbook(io.BytesIO((out / "标准体系建设情况汇总表.xlsx").read_bytes()))
     assert book.sheetnames[0] == "标准体系建设情况汇总表"
-    assert book.active.max_row == 7
-    bad = run_sbs("report", "--kind", "summary", str(tmp_path), "--format", "docx")
+    assert book.active.max_row == 9  # header, seven agencies, totals
+    assert (out / "标准体系建设情况汇总表.docx").is_file()
+    bad = run_sbs("report", "--kind", "summary", str(tmp_path), "--format", "csv")
     assert bad.returncode == 2

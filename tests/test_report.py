@@ -18,6 +18,13 @@ from conftest import AS_OF, CONFORMING, EXAMPLES, ROOT, run_sbs
 from sbsguide.loader import read_yaml
 from sbsguide.report.build import build
 
+
+def qn(tag: str) -> str:
+    from docx.oxml.ns import qn as namespaced
+
+    return str(namespaced(tag))
+
+
 ALL_FORMATS = ("html", "md", "xlsx", "docx", "csv")
 ARTIFACTS = ROOT / "test-artifacts"
 
@@ -137,16 +144,56 @@ def test_xlsx_is_usable_in_excel(conforming: dict[str, bytes]) -> None:
     assert detail.column_dimensions["D"].width >= 40  # Chinese titles fit
 
 
-def test_docx_has_headings_tables_footer_and_a_cjk_font(conforming: dict[str, bytes]) -> None:
+def test_docx_is_a_controlled_document_that_prints(conforming: dict[str, bytes]) -> None:
+    """Read back what Word will print: widths, unsplittable rows, headers, language, TOC (#11)."""
     from docx import Document
 
     document = Document(io.BytesIO(conforming["标准体系表.docx"]))
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
-    assert "标准明细表" in headings and "标准统计表" in headings and "编制说明" in headings
+    assert headings == ["1 标准体系结构图", "2 标准明细表", "3 标准统计表", "4 编制说明"]
     footer = document.sections[0].footer._element.xml
-    assert "PAGE" in footer
-    normal = document.styles["Normal"].element.xml
-    assert 'w:eastAsia="宋体"' in normal
+    assert "PAGE" in footer and "NUMPAGES" in footer and "第 " in footer
+    styles = document.styles.element.xml
+    assert 'w:eastAsia="zh-CN"' in styles  # the document language
+    assert 'w:eastAsia="宋体"' in document.styles["Normal"].element.xml
+    heading = document.styles["Heading 1"]
+    assert 'w:eastAsia="黑体"' in heading.element.xml and str(heading.font.color.rgb) == "000000"
+    body = document.element.body.xml
+    assert "TOC \\o" in body  # 目次 as a field
+    properties = document.core_properties
+    assert properties.author == "昆明高新区中小企业公共服务中心" and properties.created.year >= 2026
+    assert "标准体系表" in properties.title
+    [detail] = [t for t in document.tables if t.rows[0].cells[0].text == "序号"]
+    xml = detail._tbl.xml
+    rows = detail._tbl.findall(qn("w:tr"))
+    assert all(r.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None for r in rows)
+    assert rows[0].find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
+    assert 'w:type="fixed"' in xml
+    widths = [int(c.get(qn("w:w"))) for c in detail._tbl.find(qn("w:tblGrid"))]
+    assert widths[3] / sum(widths) > 0.35  # the title column takes the most room
+    assert min(widths[2], widths[4]) / 56.7 > 17.9  # a number and a date fit on one line
+    cover = document.tables[0]
+    assert [c.text for c in cover.columns[0].cells][-3:] == ["文件编号", "版本", "受控状态"]
+
+
+def test_document_control_from_the_system_file() -> None:
+    text = CONFORMING.read_text(encoding="utf-8") + (
+        "document:\n"
+        "  number: KMGX/BZTX-2024\n"
+        "  version: A/1\n"
+        "  controlled: 否\n"
+        "  prepared_by: {name: 李娜, date: 2024-02-20}\n"
+        "  approved_by: {name: 王明, date: 2024-02-28}\n"
+        "  revisions:\n"
+        "    - {version: A/0, date: 2023-12-01, summary: 首次发布, by: 李娜}\n"
+    )
+    files = dict(build(text.encode(), ("table", "gap"), ("md", "docx"), AS_OF, "zh").files)
+    md = files["标准体系表.md"].decode()
+    for expected in ("| 文件编号 | KMGX/BZTX-2024 |", "| 版本 | A/1 |", "| 受控状态 | 非受控 |"):
+        assert expected in md
+    assert "| 编制 | 李娜 | 2024-02-20 |" in md and "| 审核 |   |   |" in md  # left to sign
+    assert "| A/0 | 2023-12-01 | 首次发布 | 李娜 |" in md
+    assert "KMGX/BZTX-2024" in files["差距分析报告.md"].decode()
 
 
 def test_gap_verdicts_come_from_the_check(tmp_path: Path) -> None:

@@ -141,12 +141,15 @@ def page_break(document: Any) -> None:
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
-def landscape_section(document: Any) -> None:
-    """Continue in a new landscape A4 section (wide tables: the action list, the summary)."""
+def landscape_section(document: Any, *, first: bool = False) -> None:
+    """Continue in a new landscape A4 section (wide tables: the action list, the summary).
+
+    ``first``: turn the document's first section instead (a document that is all landscape).
+    """
     from docx.enum.section import WD_ORIENT, WD_SECTION
     from docx.shared import Mm
 
-    section = document.add_section(WD_SECTION.NEW_PAGE)
+    section = document.sections[0] if first else document.add_section(WD_SECTION.NEW_PAGE)
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = Mm(A4[1]), Mm(A4[0])
 

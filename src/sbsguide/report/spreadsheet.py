@@ -117,7 +117,7 @@ def table_sheets(r: TableReport) -> list[Sheet]:
         Sheet(
             L["detail"],
             detail,
-            (5, 10, 19, 40, 11, 19, 16, 14, 16),
+            (5, 10, 19, 40, 11, 19, 16, 17, 23),
             landscape=True,
             autofilter=True,
             nowrap=frozenset({0, 1, 2, 4}),

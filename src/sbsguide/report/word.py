@@ -160,10 +160,11 @@ def summary_docx(s: Summary) -> bytes:
     document = layer.new_document(
         title=L["summary_title"], author="sbs", lang=s.lang, page_label=L["page_of"]
     )
-    agencies, clauses = summary_sheets(s)
-    layer.landscape_section(document)
+    agencies, *others = summary_sheets(s)
+    layer.landscape_section(document, first=True)
     layer.heading(document, f"{L['summary_title']}({s.as_of.isoformat()})", 1)
     _sheet_table(document, agencies, landscape=True)
-    layer.heading(document, clauses.title, 1)
-    _sheet_table(document, clauses, landscape=True)
+    for sheet in others:  # the clauses most often missed; credit codes given twice
+        layer.heading(document, sheet.title, 1)
+        _sheet_table(document, sheet, landscape=True)
     return layer.save(document)
