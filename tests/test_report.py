@@ -340,3 +340,34 @@ def test_html_in_real_chromium(tmp_path: Path) -> None:
     pdf = ARTIFACTS / "standard-system-table.pdf"
     _run_chromium(f"--print-to-pdf={pdf}", "--no-pdf-header-footer", page.as_uri())
     assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 10_000
+
+
+def test_structure_figures_wrap_and_never_overlap() -> None:
+    """Twenty extra categories in one sub-system: boxes wrap into rows, none overlaps (#11)."""
+    from sbsguide.report.build import models
+    from sbsguide.report.diagram import figures
+
+    extra = "    extra:\n" + "".join(
+        f"      - {{name: 自设类别{i}, standards: [{{number: Q/KMGX {900 + i}-2024, name: 自设标准{i}}}]}}\n"
+        for i in range(20)
+    )
+    text = CONFORMING.read_text(encoding="utf-8").replace(
+        "  # ------------------------------------------------------------------ 第三层",
+        extra + "  # ------------------------------------------------------------------ 第三层",
+    )
+    for lang in ("zh", "en"):
+        built = models(text.encode(), AS_OF, lang)  # type: ignore[arg-type]
+        assert not isinstance(built, list), built
+        table, _ = built
+        pictures = figures(table, "root")
+        assert len(pictures) == 5
+        for diagram in pictures:
+            boxes = [b for b in diagram.boxes if b.kind == "category"]
+            for i, a in enumerate(boxes):
+                for b in boxes[i + 1 :]:
+                    apart = (
+                        a.x + a.w <= b.x or b.x + b.w <= a.x or a.y + a.h <= b.y or b.y + b.h <= a.y
+                    )
+                    assert apart, (lang, a.label, b.label)
+            assert all(b.x >= 0 and b.x + b.w <= diagram.width for b in diagram.boxes)
+            assert all(b.vertical == (lang == "zh") for b in boxes)

@@ -1,17 +1,28 @@
-"""Geometry of the structure diagram (the guide's figures 1–5): boxes, labels and connectors.
+"""Geometry of the structure figures (the guide's figures 1–5): boxes, labels and connectors.
 
-Pure numbers and strings; the HTML template draws them as SVG (escaping every label).
+Figure 1 is the whole system: layer 1 on top, layer 2 side by side, layer 3 below. Figures 2–5
+are one sub-system each. Category boxes carry their 体系编号 prefix (JC01 …) and their count;
+upright, one character a line, in Chinese; horizontal and wrapped in English. A sub-system with
+more categories than fit in a row wraps onto further rows, so counts never overlap. Not
+applicable, missing and optional categories are marked (dashed, red, dotted). Pure numbers and
+strings: the HTML template draws them as SVG, escaping every label.
 """
 
 from __future__ import annotations
 
+import textwrap
+import unicodedata
 from dataclasses import dataclass
 
-from sbsguide.report.model import TableReport
+from sbsguide.report.model import CategorySection, SubsystemSection, TableReport
 
-WIDTH = 980
+WIDTH = 980.0
 GLYPH = 15.0  # line height of an upright category label
 TRUNK = 78.0  # x of the connector that runs from the root down to every sub-system
+GAP = 6.0
+MIN_UPRIGHT = 30.0  # narrowest upright category box
+MIN_FLAT = 96.0  # narrowest horizontal (English) category box
+LINE = 13.0  # line height of a horizontal label
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,14 +32,25 @@ class Box:
     w: float
     h: float
     label: str
-    count: int
+    count: str
     kind: str  # root | subsystem | category
     vertical: bool = False
+    state: str = "filled"  # filled | not_applicable | missing | optional
+    code: str = ""
 
     @property
     def glyphs(self) -> list[tuple[float, str]]:
         """(y, character) of an upright label, one character a line as Chinese diagrams are."""
-        return [(self.y + 20 + i * GLYPH, c) for i, c in enumerate(self.label)]
+        top = self.y + (34 if self.code else 20)
+        return [(top + i * GLYPH, c) for i, c in enumerate(self.label)]
+
+    @property
+    def lines(self) -> list[tuple[float, str]]:
+        """(y, text) of a horizontal label wrapped to the box."""
+        per_line = max(int(self.w / 6.2), 6)
+        wrapped = textwrap.wrap(self.label, per_line) or [""]
+        top = self.y + (30 if self.code else 18)
+        return [(top + i * LINE, text) for i, text in enumerate(wrapped)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,54 +68,110 @@ class Diagram:
     boxes: tuple[Box, ...]
     lines: tuple[Line, ...]
     layers: tuple[tuple[float, str], ...]  # (y, label) at the left margin
+    caption: str = ""
+
+
+def _text_width(text: str, size: float) -> float:
+    return sum(size if unicodedata.east_asian_width(c) in "WF" else size * 0.55 for c in text)
+
+
+def _count(category: CategorySection, labels: dict[str, str]) -> str:
+    if category.state == "not_applicable":
+        return labels["not_applicable"]
+    if category.state == "optional":
+        return f"({category.count}) {labels['optional']}"
+    return f"({category.count})"
+
+
+def _categories(
+    categories: tuple[CategorySection, ...],
+    x: float,
+    y: float,
+    span: float,
+    upright: bool,
+    labels: dict[str, str],
+) -> tuple[list[Box], list[Line], float]:
+    """Category boxes under a parent box centred at x + span / 2, wrapped into rows."""
+    longest = max((len(c.name) for c in categories), default=4)
+    height = longest * GLYPH + 62 if upright else 4 * LINE + 40
+    least = MIN_UPRIGHT if upright else MIN_FLAT
+    per_row = max(1, min(len(categories), int((span + GAP) // (least + GAP)), 10))
+    boxes: list[Box] = []
+    lines: list[Line] = []
+    top = y
+    for start in range(0, len(categories), per_row):
+        row = categories[start : start + per_row]
+        width = min(64.0 if upright else 140.0, (span - GAP * (per_row - 1)) / per_row)
+        left = x + (span - (width * len(row) + GAP * (len(row) - 1))) / 2
+        for n, category in enumerate(row):
+            cx = left + n * (width + GAP)
+            boxes.append(
+                Box(
+                    cx,
+                    top,
+                    width,
+                    height,
+                    category.name,
+                    _count(category, labels),
+                    "category",
+                    vertical=upright,
+                    state=category.state,
+                    code=category.code,
+                )
+            )
+            lines.append(Line(x + span / 2, y - 30, cx + width / 2, top))
+        top += height + 16
+    return boxes, lines, top - 16
 
 
 def layout(report: TableReport, root_label: str) -> Diagram:
-    """Layer 1 on top, layer 2 side by side, layer 3 below; categories as upright boxes."""
+    """Figure 1: the whole system, its three layers and four sub-systems with their categories."""
+    labels = report.labels
+    upright = report.lang == "zh"
     left, right = 90.0, WIDTH - 20.0
-    longest = max((len(c.name) for s in report.subsystems for c in s.categories), default=4)
-    category_height = longest * GLYPH + 45
-    boxes = [Box(WIDTH / 2 - 200, 10, 400, 40, root_label, report.totals.total, "root")]
+    root_width = min(WIDTH - 40, max(400.0, _text_width(root_label, 16) + 80))
+    total = f"({report.totals.total})"
+    boxes = [Box(WIDTH / 2 - root_width / 2, 10, root_width, 40, root_label, total, "root")]
     lines: list[Line] = []
     layers: list[tuple[float, str]] = []
-    by_layer: dict[int, list[int]] = {}
-    for index, subsystem in enumerate(report.subsystems):
-        by_layer.setdefault(subsystem.layer, []).append(index)
+    by_layer: dict[int, list[SubsystemSection]] = {}
+    for subsystem in report.subsystems:
+        by_layer.setdefault(subsystem.layer, []).append(subsystem)
     y = 90.0
     last_row = y
-    for layer, indexes in sorted(by_layer.items()):
-        layers.append((y + 25, report.labels["layer"].format(n=layer)))
-        span = (right - left - 20 * (len(indexes) - 1)) / len(indexes)
-        for position, index in enumerate(indexes):
-            subsystem = report.subsystems[index]
+    for layer, subsystems in sorted(by_layer.items()):
+        layers.append((y + 25, labels["layer"].format(n=layer)))
+        span = (right - left - 20 * (len(subsystems) - 1)) / len(subsystems)
+        bottom = y
+        for position, subsystem in enumerate(subsystems):
             x = left + position * (span + 20)
-            boxes.append(Box(x, y, span, 40, subsystem.name, subsystem.count, "subsystem"))
-            if position == 0:  # the trunk runs down the left margin, clear of every box
-                lines.append(Line(TRUNK, y + 20, x, y + 20))
-            else:
-                lines.append(Line(x - 20, y + 20, x, y + 20))
-            count = len(subsystem.categories)
-            gap = 6.0
-            width = min(64.0, (span - gap * (count - 1)) / max(count, 1))
-            start = x + (span - (width * count + gap * (count - 1))) / 2
-            for n, category in enumerate(subsystem.categories):
-                cx = start + n * (width + gap)
-                boxes.append(
-                    Box(
-                        cx,
-                        y + 70,
-                        width,
-                        category_height,
-                        category.name,
-                        category.count,
-                        "category",
-                        vertical=True,
-                    )
-                )
-                lines.append(Line(x + span / 2, y + 40, cx + width / 2, y + 70))
+            boxes.append(Box(x, y, span, 40, subsystem.name, f"({subsystem.count})", "subsystem"))
+            lines.append(Line(TRUNK if position == 0 else x - 20, y + 20, x, y + 20))
+            more, links, end = _categories(subsystem.categories, x, y + 70, span, upright, labels)
+            boxes += more
+            lines += [Line(ln.x1, y + 40, ln.x2, ln.y2) for ln in links]
+            bottom = max(bottom, end)
         last_row = y + 20
-        y += 70 + category_height + 40
+        y = bottom + 40
     lines.append(Line(WIDTH / 2, 50, WIDTH / 2, 70))
     lines.append(Line(TRUNK, 70, WIDTH / 2, 70))
     lines.append(Line(TRUNK, 70, TRUNK, last_row))
-    return Diagram(WIDTH, y, tuple(boxes), tuple(lines), tuple(layers))
+    return Diagram(WIDTH, y, tuple(boxes), tuple(lines), tuple(layers), labels["structure"])
+
+
+def layout_subsystem(report: TableReport, subsystem: SubsystemSection) -> Diagram:
+    """Figures 2–5: one sub-system and its categories."""
+    labels = report.labels
+    upright = report.lang == "zh"
+    width = min(WIDTH - 40, max(360.0, _text_width(subsystem.name, 15) + 80))
+    head = Box(
+        WIDTH / 2 - width / 2, 10, width, 40, subsystem.name, f"({subsystem.count})", "subsystem"
+    )
+    boxes, links, end = _categories(subsystem.categories, 40, 80, WIDTH - 80, upright, labels)
+    lines = [Line(WIDTH / 2, 50, ln.x2, ln.y2) for ln in links]
+    return Diagram(WIDTH, end + 20, (head, *boxes), tuple(lines), (), subsystem.name)
+
+
+def figures(report: TableReport, root_label: str) -> list[Diagram]:
+    """Figure 1 and one figure per sub-system, in the guide's order."""
+    return [layout(report, root_label), *(layout_subsystem(report, s) for s in report.subsystems)]

@@ -119,10 +119,20 @@ class CategorySection:
     required: bool
     rows: tuple[DetailRow, ...]
     not_applicable: str | None
+    code: str = ""  # the 体系编号 prefix of the category: JC01, BZ06
 
     @property
     def count(self) -> int:
         return len(self.rows)
+
+    @property
+    def state(self) -> str:
+        """The category's state: filled, not_applicable, missing (required) or optional."""
+        if self.not_applicable is not None:
+            return "not_applicable"
+        if self.rows:
+            return "filled"
+        return "missing" if self.required else "optional"
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,13 +338,23 @@ def build_table(
                     category.required,
                     rows,
                     (value.not_applicable or "") if isinstance(value, NotApplicable) else None,
+                    f"{subsystem.code_prefix}{category.number:02d}",
                 )
             )
-        for extra in system.extra_categories(subsystem.key):
+        for n, extra in enumerate(system.extra_categories(subsystem.key)):
             rows = _rows(extra.standards, seq, as_of, names)
             seq += len(rows)
+            number = len(subsystem.categories) + n + 1
             sections.append(
-                CategorySection(f"{subsystem.key}.extra", extra.name, "", False, rows, None)
+                CategorySection(
+                    f"{subsystem.key}.extra",
+                    extra.name,
+                    "",
+                    False,
+                    rows,
+                    None,
+                    f"{subsystem.code_prefix}{number:02d}",
+                )
             )
         subsystems.append(
             SubsystemSection(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sbsguide.report.diagram import layout
+from sbsguide.report.diagram import figures
 from sbsguide.report.gap import GapReport
 from sbsguide.report.model import LEVELS, TableReport
 from sbsguide.report.summary import Summary
@@ -36,7 +36,7 @@ def table_html(report: TableReport) -> bytes:
         r=report,
         L=report.labels,
         levels=LEVELS,
-        diagram=layout(report, root),
+        figures=figures(report, root),
         page_css=page_css(report.labels),
     ).encode("utf-8")
 

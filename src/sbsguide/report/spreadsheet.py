@@ -75,7 +75,7 @@ def cover_sheet(r: TableReport | GapReport, title: str) -> Sheet:
 def table_sheets(r: TableReport) -> list[Sheet]:
     """The table's parts: cover, structure, detail, statistics, explanatory note."""
     L = r.labels
-    structure: list[Row] = [[L["layer"].format(n=""), L["subsystem"], L["category"], L["count"]]]
+    structure: list[Row] = [[L["layer_header"], L["subsystem"], L["category"], L["count"]]]
     detail: list[Row] = [
         [
             L["seq"],
@@ -92,7 +92,9 @@ def table_sheets(r: TableReport) -> list[Sheet]:
     for s in r.subsystems:
         for c in s.categories:
             shown = L["not_applicable"] if c.not_applicable is not None else c.count
-            structure.append([L["layer"].format(n=s.layer), f"{s.name} ({s.count})", c.name, shown])
+            structure.append(
+                [L["layer"].format(n=s.layer), f"{s.name} ({s.count})", f"{c.code} {c.name}", shown]
+            )
             # an N/A category has no row here (every row is a standard: the count matches the
             # cover); the structure sheet and the note say it does not apply
             for row in c.rows:
