@@ -46,6 +46,7 @@ class Sheet:
     nowrap: frozenset[int] = frozenset()  # columns that never break inside a token
     groups: frozenset[int] = frozenset()  # rows that head a group (one merged cell)
     label_column: bool = False  # the first column holds labels (a cover)
+    merge_down: frozenset[int] = frozenset()  # equal cells one under another form one box
 
 
 def cover_sheet(r: TableReport | GapReport, title: str) -> Sheet:
@@ -115,7 +116,13 @@ def table_sheets(r: TableReport) -> list[Sheet]:
     note: list[Row] = [[L["explanatory_note"]], *([p] for p in r.note)]
     return [
         cover_sheet(r, L["table_title"]),
-        Sheet(L["structure"], structure, (8, 26, 30, 10), nowrap=frozenset({0, 3})),
+        Sheet(
+            L["structure"],
+            structure,
+            (8, 26, 34, 10),
+            nowrap=frozenset({0, 3}),
+            merge_down=frozenset({0, 1}),  # a box diagram: a layer and a sub-system span rows
+        ),
         Sheet(
             L["detail"],
             detail,
@@ -204,7 +211,8 @@ def xlsx(sheets: list[Sheet]) -> bytes:
             sheet.column_dimensions[_column_letter(c + 1)].width = width
         if sheet_spec.header:
             sheet.freeze_panes = "A2"
-        for r, row in enumerate(sheet_spec.rows):
+        rows = _merged(sheet, sheet_spec)
+        for r, row in enumerate(rows):
             sheet.row_dimensions[r + 1].height = _row_height(row, sheet_spec)
             sheet.append(
                 [
@@ -215,6 +223,26 @@ def xlsx(sheets: list[Sheet]) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _merged(sheet: Any, spec: Sheet) -> list[list[object]]:
+    """The rows, with each run of equal cells in a ``merge_down`` column merged into one box."""
+    from openpyxl.worksheet.cell_range import CellRange
+
+    rows: list[list[object]] = [list(row) for row in spec.rows]
+    for column in spec.merge_down:
+        start = 1 if spec.header else 0
+        while start < len(rows):
+            end = start
+            while end + 1 < len(rows) and rows[end + 1][column] == rows[start][column]:
+                end += 1
+            if end > start:
+                letter = _column_letter(column + 1)
+                sheet.merged_cells.add(CellRange(f"{letter}{start + 1}:{letter}{end + 1}"))
+                for below in range(start + 1, end + 1):
+                    rows[below][column] = ""
+            start = end + 1
+    return rows
 
 
 def _print_setup(sheet: Any, spec: Sheet) -> None:
