@@ -97,7 +97,7 @@ def test_a_withdrawn_edition_with_no_replacement_is_an_error(monkeypatch) -> Non
         replace(e, status="withdrawn", confidence="low") if e.canonical == "GB/T 19580-2012" else e
         for e in real.editions
     ]
-    monkeypatch.setattr(base, "load_catalogue", lambda: Catalogue(withdrawn))
+    monkeypatch.setattr(base, "load_catalogue", lambda *extra: Catalogue(withdrawn))
     [finding] = [
         f
         for f in check_text(CONFORMING.read_text(encoding="utf-8"))

@@ -38,6 +38,8 @@ class CheckOptions:
     select: frozenset[str] | None = None
     ignore: frozenset[str] = frozenset()
     use_waivers: bool = True
+    severity: tuple[tuple[str, str], ...] = ()  # per-rule severities of the configuration
+    catalogues: tuple[str, ...] = ()  # user catalogue files, layered over the shipped one
 
     def wants(self, rule: str) -> bool:
         """Whether findings of ``rule`` are reported in this run."""
@@ -123,9 +125,9 @@ def check_bytes(raw: bytes, options: CheckOptions, guide: Guide | None = None) -
     findings = loaded.findings
     if loaded.system is None or loaded.document is None:
         return sorted(findings, key=lambda f: f.sort_key)
-    stamp = _Stamper(guide, options.lang)
+    stamp = _Stamper(guide, options.lang, dict(options.severity))
     source = loaded.document.source
-    ctx = Context(loaded.system, options.as_of, guide)
+    ctx = Context(loaded.system, options.as_of, guide, options.catalogues)
     for rule in MODEL_RULES:
         if options.wants(rule.name):
             findings += [stamp.violation(rule.name, v, source) for v in rule.run(ctx)]
@@ -204,9 +206,10 @@ def _waived(finding: Finding, reason: str) -> Finding:
 class _Stamper:
     """Turns what a rule or the loader said into a finding: severity, clause, text, position."""
 
-    def __init__(self, guide: Guide, lang: Lang) -> None:
+    def __init__(self, guide: Guide, lang: Lang, severity: dict[str, str] | None = None) -> None:
         self.guide = guide
         self.lang = lang
+        self.severity = severity or {}  # the configuration's per-rule severities
 
     def violation(self, rule_name: str, violation: Violation, source: SourceMap) -> Finding:
         rule = BY_NAME[rule_name]
@@ -216,10 +219,14 @@ class _Stamper:
         }
         message, hint = messages.render(rule_name, violation.message, args, self.lang)
         position = source.locate(violation.path)
+        default = rule.default_severity(self.guide)
+        severity = violation.severity or default
+        if rule_name in self.severity and severity is default:
+            severity = Severity(self.severity[rule_name])  # an info of the rule stays an info
         return Finding(
             rule=rule_name,
             clause=violation.clause or (rule.clauses[0] if rule.clauses else ""),
-            severity=violation.severity or rule.default_severity(self.guide),
+            severity=severity,
             message=message,
             hint=hint,
             path=dotted(violation.path),

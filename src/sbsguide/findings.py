@@ -80,6 +80,7 @@ class CheckResult:
     guide: str
     lang: str
     strict: bool = False  # warnings fail the run too (--strict)
+    catalogues: tuple[str, ...] = ()  # the user catalogues layered over the shipped one
 
     def summary(self) -> dict[str, int]:
         """Totals over all files, in the shape of the JSON ``summary``."""

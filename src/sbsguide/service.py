@@ -28,6 +28,8 @@ def run_check(
     jobs: int | None = None,
     progress: Callable[[int, int], None] | None = None,
     stdin_name: str | None = None,
+    config_file: Path | None = None,
+    flagged: tuple[frozenset[str] | None, frozenset[str] | None] = (None, None),
 ) -> CheckResult:
     """Check every file the names lead to, in parallel for large batches, in input order.
 
@@ -36,6 +38,7 @@ def run_check(
     the files: more would only cost their start-up.
     """
     found = targets(names, options.lang, stdin_name)
+    per_file = [file_options(t.path, t.stdin, options, config_file, flagged) for t in found]
     readable = [t for t in found if not t.error]
     cores = os.cpu_count() or 1
     workers = max(1, min(jobs or cores, cores, len(readable)))
@@ -47,7 +50,7 @@ def run_check(
 
         with ProcessPoolExecutor(max_workers=workers) as pool:
             futures = {
-                pool.submit(check_file, t.path, t.shown, options): i
+                pool.submit(check_file, t.path, t.shown, per_file[i]): i
                 for i, t in enumerate(found)
                 if not t.error
             }
@@ -57,7 +60,7 @@ def run_check(
                     progress(done, len(futures))
     else:
         for done, (i, target) in enumerate((i, t) for i, t in enumerate(found) if not t.error):
-            checked[i] = check_file(target.path, target.shown, options, stdin=target.stdin)
+            checked[i] = check_file(target.path, target.shown, per_file[i], stdin=target.stdin)
             if done % 50 == 49:
                 gc.collect()  # the command pauses the collector; a long batch still frees cycles
             if progress:
@@ -66,7 +69,36 @@ def run_check(
         checked[i] if i in checked else FileResult(t.shown, error=t.error)
         for i, t in enumerate(found)
     ]
-    return CheckResult(results, options.as_of, load_guide().id, options.lang, strict)
+    catalogues = tuple(dict.fromkeys(c for o in per_file for c in o.catalogues))
+    return CheckResult(results, options.as_of, load_guide().id, options.lang, strict, catalogues)
+
+
+def file_options(
+    path: Path,
+    stdin: bool,
+    options: CheckOptions,
+    config_file: Path | None,
+    flagged: tuple[frozenset[str] | None, frozenset[str] | None],
+) -> CheckOptions:
+    """One file's options: its nearest configuration (or --config) under the run's flags.
+
+    The configuration chooses the rules, their severities and the extra catalogues; a flag
+    given on the command line wins over it (SPEC §6).
+    """
+    from dataclasses import replace
+
+    from sbsguide import config
+
+    found = config_file or config.nearest(Path.cwd() if stdin else path)
+    settings = config.load(found) if found else config.Config()
+    select, ignore = flagged
+    return replace(
+        options,
+        select=select if select is not None else settings.select,
+        ignore=ignore if ignore is not None else (settings.ignore or frozenset()),
+        severity=settings.severity,
+        catalogues=settings.catalogues,
+    )
 
 
 class FixRefused(Exception):

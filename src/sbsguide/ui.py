@@ -34,6 +34,14 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{path} 超过大小上限 {limit}(环境变量 SBS_MAX_BYTES 可调整)",
         "{path} is larger than the limit of {limit} (SBS_MAX_BYTES sets it)",
     ),
+    "config-run": (
+        "本次运行的设置(及其来源)：",
+        "Settings of this run (and where each comes from):",
+    ),
+    "config-file": (
+        "{path} 使用的配置文件：{config}",
+        "{path} is checked with the configuration {config}",
+    ),
     "aborted": ("已取消，没有写入任何内容", "cancelled; nothing was written"),
     "see-help": ("运行 {command} --help 查看用法", "see {command} --help"),
     "no-such-option": ("没有选项 {option}", "no such option {option}"),

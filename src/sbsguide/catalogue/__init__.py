@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from sbsguide.numbers import StandardNumber, parse
@@ -42,6 +43,7 @@ class Edition:
     implemented: date | None = None
     replaces: tuple[str, ...] = ()
     note: str | None = None
+    origin: str = ""  # the catalogue file it comes from ("" for the one sbs ships)
 
     @property
     def canonical(self) -> str:
@@ -183,13 +185,101 @@ class Catalogue:
         ]
 
 
-def _edition(raw: dict[str, Any]) -> Edition:
+FIELDS = frozenset(
+    {
+        "number", "year", "title", "kind", "status", "categories", "confidence", "source",
+        "former_titles", "number_forms", "superseded_by", "superseded_on", "issued",
+        "implemented", "replaces", "note", "fit",
+    }
+)  # fmt: skip
+"""The fields of a catalogue entry, shipped or the user's."""
+
+
+def _edition(raw: dict[str, Any], origin: str = "") -> Edition:
     tuples = ("former_titles", "number_forms", "replaces", "categories", "fit")
     fields: dict[str, Any] = {k: tuple(v or ()) if k in tuples else v for k, v in raw.items()}
-    return Edition(**fields)
+    return Edition(**fields, origin=origin)
 
 
 @cache
-def load_catalogue() -> Catalogue:
-    """The catalogue shipped with this version of sbs."""
-    return Catalogue(_edition(e) for e in data("sbsguide.catalogue", "standards.yaml")["entries"])
+def shipped() -> dict[str, Any]:
+    """The catalogue file shipped with this version of sbs, as data."""
+    result: dict[str, Any] = data("sbsguide.catalogue", "standards.yaml")
+    return result
+
+
+@cache
+def load_catalogue(extra: tuple[str, ...] = ()) -> Catalogue:
+    """The shipped catalogue with the user's catalogues layered over it, in order.
+
+    A user's entry replaces the shipped (or an earlier user's) entry of the same edition; every
+    edition remembers the file it came from. ``extra`` holds paths of files already validated
+    (config.py): a catalogue that cannot be read is the configuration's usage error, not ours.
+    """
+    editions: dict[tuple[str, int | None], Edition] = {}
+    for raw in shipped()["entries"]:
+        edition = _edition(raw)
+        editions[edition.base, edition.year] = edition
+    for path in extra:
+        for edition in read_user_catalogue(Path(path)):
+            editions[edition.base, edition.year] = edition
+    return Catalogue(editions.values())
+
+
+def read_user_catalogue(path: Path) -> list[Edition]:
+    """The editions of a user's catalogue file (same format as the shipped one).
+
+    Raises :class:`CatalogueError` with a location for anything it cannot use.
+    """
+    from sbsguide.loader import decode, read_yaml
+    from sbsguide.reading import read_limited
+
+    text, _ = decode(read_limited(path))
+    if text is None:
+        raise CatalogueError(str(path), 1, "encoding")
+    document = read_yaml(text)
+    if document.problems:
+        problem = document.problems[0]
+        raise CatalogueError(str(path), problem.line or 1, "syntax")
+    entries = document.data.get("entries") if isinstance(document.data, dict) else None
+    if not isinstance(entries, list):
+        raise CatalogueError(str(path), 1, "no-entries")
+    editions = []
+    for index, raw in enumerate(entries):
+        line = document.source.locate(("entries", index)).line
+        if not isinstance(raw, dict) or not isinstance(raw.get("number"), str):
+            raise CatalogueError(str(path), line, "entry")
+        unknown = sorted(set(raw) - FIELDS)
+        if unknown:
+            raise CatalogueError(str(path), line, "field", unknown[0])
+        filled = {
+            "year": None,
+            "title": None,
+            "kind": _kind_of(raw["number"]),
+            "status": "current",
+            "categories": [],
+            "confidence": "medium",
+            "source": str(path),
+            **raw,
+        }
+        try:
+            editions.append(_edition(filled, origin=str(path)))
+        except TypeError:
+            raise CatalogueError(str(path), line, "entry") from None
+    return editions
+
+
+def _kind_of(number: str) -> str:
+    parsed = parse(number)
+    return parsed.kind if parsed else "unknown"
+
+
+class CatalogueError(Exception):
+    """A user's catalogue file that sbs cannot use: where, and why (a message id)."""
+
+    def __init__(self, path: str, line: int, reason: str, detail: str = "") -> None:
+        super().__init__(f"{path}:{line}: {reason} {detail}")
+        self.path = path
+        self.line = line
+        self.reason = reason
+        self.detail = detail

@@ -23,6 +23,7 @@ from sbsguide.cli import (
     report_command,
 )
 from sbsguide.cli.common import UsageError
+from sbsguide.config import ConfigError
 from sbsguide.messages import Lang
 from sbsguide.ui import os_reason, text
 
@@ -77,7 +78,7 @@ def main() -> None:
     try:
         _check_limit()
         code = app(standalone_mode=False)
-    except UsageError as error:
+    except (UsageError, ConfigError) as error:
         _fail(str(error))
     except _CLICK.NoArgsIsHelpError as error:
         error.show()

@@ -8,13 +8,16 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from sbsguide.cli.common import LangOption, UsageError, as_of_date, lang_of, rule_names
 from sbsguide.messages import Lang
 from sbsguide.ui import os_reason, text
+
+if TYPE_CHECKING:
+    from sbsguide.config import Config
 
 FORMATS = ("text", "json", "sarif", "junit", "github", "gitlab")
 
@@ -31,7 +34,9 @@ def check(
     output: Annotated[
         list[Path] | None, typer.Option("--output", help="按顺序对应 --format 的输出文件，可重复")
     ] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="警告也视为失败")] = False,
+    strict: Annotated[
+        bool | None, typer.Option("--strict/--no-strict", help="警告也视为失败")
+    ] = None,
     select: Annotated[str | None, typer.Option("--select", help="只运行这些规则(逗号分隔)")] = None,
     ignore: Annotated[str | None, typer.Option("--ignore", help="不运行这些规则(逗号分隔)")] = None,
     no_waivers: Annotated[
@@ -44,6 +49,12 @@ def check(
         int | None,
         typer.Option("--jobs", min=1, help="并行检查的进程数(默认 CPU 核数；文件多时才并行)"),
     ] = None,
+    config_file: Annotated[
+        Path | None, typer.Option("--config", help="配置文件(默认：最近的 .sbs/config.yaml)")
+    ] = None,
+    show_config: Annotated[
+        bool, typer.Option("--show-config", help="显示生效的设置及其来源，不检查")
+    ] = False,
     stdin_filename: Annotated[
         str | None,
         typer.Option("--stdin-filename", help="从标准输入(-)读取时显示的文件名"),
@@ -51,16 +62,27 @@ def check(
     lang: LangOption = None,
 ) -> None:
     """检查标准体系文件是否符合指南。Check system files against the guide."""
+    from sbsguide import config
     from sbsguide.engine import CheckOptions
     from sbsguide.service import run_check
 
-    language = lang_of(lang)
+    run_config = _run_config(config_file, lang)
+    settings = config.effective(
+        run_config,
+        select=rule_names(select, lang_of(lang)),
+        ignore=rule_names(ignore, lang_of(lang)),
+        strict=strict,
+        lang=lang,
+        env_lang=os.environ.get("SBS_LANG"),
+    )
+    language = lang_of(settings.lang)
+    if show_config:
+        _show_config(paths or [], config_file, settings, language)
+        return
     destinations = _destinations(output_format or ["text"], output or [], language)
     options = CheckOptions(
         as_of=as_of_date(as_of, language),
         lang=language,
-        select=rule_names(select, language),
-        ignore=rule_names(ignore, language) or frozenset(),
         use_waivers=not no_waivers,
     )
     _warn_without_c_parser(language)
@@ -72,10 +94,12 @@ def check(
         result = run_check(
             paths or [],
             options,
-            strict=strict,
+            strict=settings.strict,
             jobs=jobs,
             progress=progress,
             stdin_name=stdin_filename,
+            config_file=config_file,
+            flagged=(rule_names(select, language), rule_names(ignore, language)),
         )
     for name, target in destinations:
         _emit(name, target, result, language)
@@ -84,6 +108,43 @@ def check(
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(result.exit_code())
+
+
+def _run_config(config_file: Path | None, lang: str | None) -> Config | None:
+    """The configuration of the run-wide settings: --config, else the one nearest here."""
+    from sbsguide import config
+
+    found = config_file or config.nearest(Path.cwd())
+    if config_file is not None and not config_file.is_file():
+        raise UsageError(text("cannot-open", lang_of(lang), path=config_file, reason="—"))
+    return config.load(found) if found else None
+
+
+def _show_config(paths: list[str], config_file: Path | None, settings: object, lang: Lang) -> None:
+    """The effective settings and where each came from, for the run and for each named path."""
+    from sbsguide import config
+
+    assert isinstance(settings, config.Settings)
+    out = sys.stdout.write
+    out(text("config-run", lang) + "\n")
+    values = {
+        "select": ", ".join(sorted(settings.select)) if settings.select else "(all)",
+        "ignore": ", ".join(sorted(settings.ignore)) or "—",
+        "strict": str(settings.strict).lower(),
+        "lang": settings.lang,
+    }
+    for key, value in values.items():
+        out(f"  {key}: {value}    [{settings.origins[key]}]\n")
+    for name in paths or ["."]:
+        found = config_file or config.nearest(Path(name))
+        loaded = config.load(found) if found else config.Config()
+        out(text("config-file", lang, path=name, config=found or "—") + "\n")
+        severity = ", ".join(f"{rule}: {level}" for rule, level in loaded.severity) or "—"
+        origin = loaded.origin("severity") if loaded.severity else "default"
+        out(f"  severity: {severity}    [{origin}]\n")
+        shown = ", ".join(loaded.catalogues) or "—"
+        origin = loaded.origin("catalogues") if loaded.catalogues else "default"
+        out(f"  catalogues: {shown}    [{origin}]\n")
 
 
 @contextmanager

@@ -17,6 +17,7 @@ def document(result: CheckResult) -> dict[str, Any]:
         "guide": result.guide,
         "as_of": result.as_of.isoformat(),
         "lang": result.lang,
+        "catalogues": ["sbs", *result.catalogues],  # the shipped catalogue, then the user's
         "files": [_file(f) for f in result.files],
         "summary": result.summary(),
     }

@@ -69,7 +69,11 @@ def document(result: CheckResult) -> dict[str, Any]:
                     }
                 ],
                 "results": results,
-                "properties": {"guide": result.guide, "asOf": result.as_of.isoformat()},
+                "properties": {
+                    "guide": result.guide,
+                    "asOf": result.as_of.isoformat(),
+                    "catalogues": ["sbs", *result.catalogues],
+                },
             }
         ],
     }

@@ -54,15 +54,22 @@ class Placed:
 class Context:
     """What every rule may read: the validated system, the run date, the guide."""
 
-    def __init__(self, system: StandardSystem, as_of: date, guide: Guide) -> None:
+    def __init__(
+        self,
+        system: StandardSystem,
+        as_of: date,
+        guide: Guide,
+        catalogues: tuple[str, ...] = (),
+    ) -> None:
         self.system = system
         self.as_of = as_of
         self.guide = guide
+        self.catalogues = catalogues
 
     @cached_property
     def catalogue(self) -> Catalogue:
-        """The standards catalogue (read on first use)."""
-        return load_catalogue()
+        """The standards catalogue with the user's layered over it (read on first use)."""
+        return load_catalogue(self.catalogues)
 
     @cached_property
     def entries(self) -> list[Placed]:

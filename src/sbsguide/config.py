@@ -1,0 +1,262 @@
+"""Project configuration: ``.sbs/config.yaml``, found as linters find theirs (SPEC §6).
+
+The nearest ``.sbs/config.yaml`` from a checked file's folder upwards (or ``--config FILE``)
+decides that file's rule selection, severities and extra catalogues; the run-wide settings
+(``lang``, ``strict``) come from the flag, else ``SBS_LANG``, else the configuration nearest the
+current directory. Flags always win. A malformed file is a usage error with its file:line:col and
+a did-you-mean; paths in it are relative to the folder that holds it (``.sbs/``).
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from sbsguide.findings import Severity
+from sbsguide.messages import Lang
+
+CONFIG_PATH = (".sbs", "config.yaml")
+KEYS = ("select", "ignore", "strict", "lang", "severity", "catalogues")
+
+
+class ConfigError(Exception):
+    """A configuration file sbs cannot use: a usage error (exit 2), located."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """What one configuration file says (None: it does not say)."""
+
+    path: Path | None = None
+    select: frozenset[str] | None = None
+    ignore: frozenset[str] | None = None
+    strict: bool | None = None
+    lang: str | None = None
+    severity: tuple[tuple[str, str], ...] = ()
+    catalogues: tuple[str, ...] = ()
+    lines: dict[str, int] = field(default_factory=dict, compare=False)
+
+    def origin(self, key: str) -> str:
+        """Where a setting comes from: ``path:line``."""
+        return f"{self.path}:{self.lines.get(key, 1)}"
+
+
+def nearest(start: Path) -> Path | None:
+    """The nearest ``.sbs/config.yaml`` from ``start`` (a file's folder, or a folder) upwards."""
+    folder = start if start.is_dir() else start.parent
+    for candidate in (folder.resolve(), *folder.resolve().parents):
+        path = candidate.joinpath(*CONFIG_PATH)
+        if path.is_file():
+            return path
+    return None
+
+
+@cache
+def load(path: Path) -> Config:
+    """A configuration file, validated; :class:`ConfigError` says what is wrong and where."""
+    from sbsguide.loader import decode, read_yaml
+    from sbsguide.reading import TooLarge, read_limited
+
+    try:
+        text, _ = decode(read_limited(path))
+    except (OSError, TooLarge) as error:
+        raise ConfigError(f"{path}: {error}") from None
+    if text is None:
+        raise ConfigError(f"{path}:1:1: not UTF-8 or GB18030")
+    document = read_yaml(text)
+    if document.problems:
+        problem = document.problems[0]
+        raise ConfigError(f"{path}:{problem.line or 1}:{problem.column or 1}: YAML {problem.args}")
+    data = document.data if document.data is not None else {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}:1:1: {_say('mapping')}")
+
+    def where(*key: str | int) -> str:
+        position = document.source.locate(key)
+        return f"{path}:{position.line}:{position.column}"
+
+    for key in data:
+        if key not in KEYS:
+            close = difflib.get_close_matches(str(key), KEYS, n=1)
+            hint = _say("did-you-mean", suggestion=close[0]) if close else ""
+            raise ConfigError(f"{where(key)}: {_say('unknown-key', key=key)}{hint}")
+    lines = {k: document.source.locate((k,)).line for k in data}
+    return Config(
+        path=path,
+        select=_rules(data, "select", where),
+        ignore=_rules(data, "ignore", where),
+        strict=_boolean(data, "strict", where),
+        lang=_lang(data, where),
+        severity=_severity(data, where),
+        catalogues=_catalogues(data, path, where),
+        lines=lines,
+    )
+
+
+def _rules(data: dict[str, Any], key: str, where: Any) -> frozenset[str] | None:
+    from sbsguide.rules import BY_NAME
+
+    if key not in data:
+        return None
+    value = data[key] or []
+    if isinstance(value, str):
+        value = [v.strip() for v in value.split(",") if v.strip()]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where(key)}: {_say('list-of-rules', key=key)}")
+    for i, name in enumerate(value):
+        if name not in BY_NAME:
+            close = difflib.get_close_matches(name, list(BY_NAME), n=1)
+            hint = _say("did-you-mean", suggestion=close[0]) if close else ""
+            raise ConfigError(f"{where(key, i)}: {_say('unknown-rule', name=name)}{hint}")
+    return frozenset(value) or (None if key == "select" else frozenset())
+
+
+def _boolean(data: dict[str, Any], key: str, where: Any) -> bool | None:
+    if key not in data:
+        return None
+    value = {"是": True, "否": False}.get(data[key], data[key])
+    if not isinstance(value, bool):
+        raise ConfigError(f"{where(key)}: {_say('boolean', key=key)}")
+    return value
+
+
+def _lang(data: dict[str, Any], where: Any) -> str | None:
+    if "lang" not in data:
+        return None
+    if data["lang"] not in ("zh", "en"):
+        raise ConfigError(f"{where('lang')}: {_say('lang', value=data['lang'])}")
+    return str(data["lang"])
+
+
+def _severity(data: dict[str, Any], where: Any) -> tuple[tuple[str, str], ...]:
+    """Per-rule severities: a rule may be raised; an error is never lowered below warning."""
+    from sbsguide.guide import load_guide
+    from sbsguide.rules import BY_NAME
+
+    value = data.get("severity") or {}
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where('severity')}: {_say('mapping-of-severities')}")
+    guide = load_guide()
+    chosen = []
+    for name, level in value.items():
+        if name not in BY_NAME:
+            close = difflib.get_close_matches(str(name), list(BY_NAME), n=1)
+            hint = _say("did-you-mean", suggestion=close[0]) if close else ""
+            raise ConfigError(f"{where('severity', name)}: {_say('unknown-rule', name=name)}{hint}")
+        if level not in ("error", "warning", "info"):
+            raise ConfigError(f"{where('severity', name)}: {_say('level', value=level)}")
+        default = BY_NAME[name].default_severity(guide)
+        if default is Severity.ERROR and level == "info":
+            raise ConfigError(f"{where('severity', name)}: {_say('lowered', name=name)}")
+        chosen.append((str(name), str(level)))
+    return tuple(chosen)
+
+
+def _catalogues(data: dict[str, Any], path: Path, where: Any) -> tuple[str, ...]:
+    """Extra catalogue files, relative to the folder holding the configuration; each readable."""
+    from sbsguide.catalogue import CatalogueError, read_user_catalogue
+
+    value = data.get("catalogues") or []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where('catalogues')}: {_say('list-of-paths')}")
+    resolved = []
+    for i, name in enumerate(value):
+        catalogue = (path.parent / name).resolve()
+        try:
+            read_user_catalogue(catalogue)
+        except OSError as error:
+            from sbsguide.ui import os_reason
+
+            reason = os_reason(error, "zh")
+            raise ConfigError(f"{where('catalogues', i)}: {catalogue}: {reason}") from None
+        except CatalogueError as error:
+            raise ConfigError(f"{where('catalogues', i)}: {catalogue_problem(error)}") from None
+        resolved.append(str(catalogue))
+    return tuple(resolved)
+
+
+def catalogue_problem(error: Any) -> str:
+    """A user catalogue's problem, said plainly."""
+    return f"{error.path}:{error.line}: " + _say(f"catalogue-{error.reason}", detail=error.detail)
+
+
+_WORDS = {
+    "mapping": "配置文件的顶层应为映射(键: 值)",
+    "unknown-key": "未知的配置项“{key}”",
+    "did-you-mean": "，是否应为“{suggestion}”？",
+    "list-of-rules": "“{key}”应为规则名称的列表",
+    "unknown-rule": "没有名为“{name}”的规则",
+    "boolean": "“{key}”应为 true 或 false",
+    "lang": "lang 应为 zh 或 en，实际是“{value}”",
+    "mapping-of-severities": "severity 应为“规则: 级别”的映射",
+    "level": "级别应为 error、warning 或 info，实际是“{value}”",
+    "lowered": "规则“{name}”默认是错误，最多降为 warning，不能降为 info",
+    "list-of-paths": "catalogues 应为目录文件路径的列表",
+    "catalogue-encoding": "目录文件不是 UTF-8 或 GB18030 编码",
+    "catalogue-syntax": "目录文件不是有效的 YAML",
+    "catalogue-no-entries": "目录文件应有 entries: 列表",
+    "catalogue-entry": "目录条目应为带 number 的映射",
+    "catalogue-field": "目录条目有未知的字段“{detail}”",
+}
+
+
+def _say(word: str, **args: Any) -> str:
+    return _WORDS[word].format(**args)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The effective settings of a run or a file, and where each came from."""
+
+    select: frozenset[str] | None
+    ignore: frozenset[str]
+    strict: bool
+    lang: Lang
+    severity: tuple[tuple[str, str], ...]
+    catalogues: tuple[str, ...]
+    origins: dict[str, str]
+
+
+def effective(
+    config: Config | None,
+    *,
+    select: frozenset[str] | None,
+    ignore: frozenset[str] | None,
+    strict: bool | None,
+    lang: str | None,
+    env_lang: str | None,
+) -> Settings:
+    """Flags, then (for lang) the environment, then the configuration, then the defaults."""
+    config = config or Config()
+    origins: dict[str, str] = {}
+
+    def pick(key: str, flag: Any, configured: Any, default: Any) -> Any:
+        if flag is not None:
+            origins[key] = f"--{key}"
+            return flag
+        if configured is not None:
+            origins[key] = config.origin(key)
+            return configured
+        origins[key] = "default"
+        return default
+
+    chosen_lang = pick("lang", lang or env_lang, config.lang, "zh")
+    if lang is None and env_lang:
+        origins["lang"] = "SBS_LANG"
+    settings = Settings(
+        select=pick("select", select, config.select, None),
+        ignore=pick("ignore", ignore, config.ignore, frozenset()),
+        strict=pick("strict", strict, config.strict, False),
+        lang="en" if chosen_lang == "en" else "zh",
+        severity=config.severity,
+        catalogues=config.catalogues,
+        origins=origins,
+    )
+    origins["severity"] = config.origin("severity") if config.severity else "default"
+    origins["catalogues"] = config.origin("catalogues") if config.catalogues else "default"
+    return settings
