@@ -25,6 +25,7 @@ FILES = [
     ".github/workflows/sbs.yml",
     ".gitlab-ci.yml",
     ".sbs/system.schema.json",
+    ".sbs/config.yaml",
 ]
 # What a freshly scaffolded system still lacks: exactly what the agency has to fill in.
 TO_FILL = [

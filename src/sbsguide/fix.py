@@ -34,10 +34,15 @@ class Change:
 
 
 def plan(
-    text: str, system: StandardSystem, source: SourceMap, as_of: date, guide: Guide
+    text: str,
+    system: StandardSystem,
+    source: SourceMap,
+    as_of: date,
+    guide: Guide,
+    catalogues: tuple[str, ...] = (),
 ) -> list[Change]:
     """Every safe rewrite of a valid system, as non-overlapping changes."""
-    ctx = Context(system, as_of, guide)
+    ctx = Context(system, as_of, guide, catalogues)
     planner = _Planner(text, source, ctx.catalogue, as_of)
     planner.listed = {p.number.base: p for p in ctx.entries if p.number is not None}
     for placed in ctx.entries:

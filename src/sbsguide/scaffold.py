@@ -213,6 +213,7 @@ def render(options: ScaffoldOptions) -> list[tuple[str, str]]:
             (".pre-commit-config.yaml", "pre-commit-config.yaml.j2"),
             (".github/workflows/sbs.yml", "github-workflow.yml.j2"),
             (".gitlab-ci.yml", "gitlab-ci.yml.j2"),
+            (".sbs/config.yaml", "config.yaml.j2"),
         )
     ]
     from sbsguide.schema import render as render_schema

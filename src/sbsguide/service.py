@@ -129,7 +129,7 @@ class FixPlan:
 _LOAD_RULES = frozenset({"file-encoding"})  # yaml-syntax and schema are always reported
 
 
-def plan_fix(raw: bytes, as_of: date, lang: Lang) -> FixPlan:
+def plan_fix(raw: bytes, as_of: date, lang: Lang, catalogues: tuple[str, ...] = ()) -> FixPlan:
     """The safe rewrites of a file's content; refused (``blocking``) unless it loads cleanly.
 
     One parse with exact spans plans the edits; one more proves the fixed text still loads.
@@ -147,7 +147,7 @@ def plan_fix(raw: bytes, as_of: date, lang: Lang) -> FixPlan:
         return FixPlan(text or "", text or "", blocking=blocking)
     encoding = {"GB18030": "gb18030", "UTF-8": "utf-8"}.get(loaded.encoding, "utf-16")
     bom = codecs.BOM_UTF8 if raw.startswith(codecs.BOM_UTF8) else b""
-    changes = fix.plan(text, system, document.source, as_of, load_guide())
+    changes = fix.plan(text, system, document.source, as_of, load_guide(), catalogues)
     fixed = fix.apply(text, changes)
     plan = FixPlan(
         text,

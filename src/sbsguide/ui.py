@@ -42,6 +42,40 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{path} 使用的配置文件：{config}",
         "{path} is checked with the configuration {config}",
     ),
+    "catalog-stale": (
+        "自带目录编制于 {built}；以下 {n} 个条目置信度低或中，应先核实：",
+        "the shipped catalogue was compiled on {built}; verify these {n} entries first (low or "
+        "medium confidence):",
+    ),
+    "catalog-import-usage": (
+        "用法：sbs catalog import 标准清单.xlsx|.csv [--output 文件]",
+        "usage: sbs catalog import LIST.xlsx|.csv [--output FILE]",
+    ),
+    "catalog-import-unreadable": ("无法读取 {path}：{why}", "cannot read {path}: {why}"),
+    "catalog-import-empty": (
+        "{path} 中没有找到标准(需要“标准号”和“标准名称”列)",
+        "no standard found in {path} (columns 标准号 and 标准名称 are needed)",
+    ),
+    "catalog-import-done": (
+        "已写入 {path}：新增 {added} 个版本，更新 {changed} 个版本",
+        "wrote {path}: {added} editions added, {changed} changed",
+    ),
+    "catalog-import-successors": (
+        "{n} 行标为废止或被代替，其“被代替/替代标准”按代替它的新标准处理",
+        "{n} rows marked withdrawn or superseded: their 被代替/替代 is read as the successor",
+    ),
+    "catalog-import-as-replaced": (
+        "{n} 行为现行标准，其“被代替/替代标准”按它所代替的旧标准处理",
+        "{n} rows in force: their 被代替/替代 column is read as what the standard replaces",
+    ),
+    "catalog-import-unreadable-rows": (
+        "以下 {n} 行的标准号无法识别，未导入：",
+        "{n} rows have a number that cannot be read and were not imported:",
+    ),
+    "catalog-import-next": (
+        "在 .sbs/config.yaml 的 catalogues 中列出 {path}，sbs check 即使用它",
+        "list {path} under catalogues in .sbs/config.yaml and sbs check uses it",
+    ),
     "aborted": ("已取消，没有写入任何内容", "cancelled; nothing was written"),
     "see-help": ("运行 {command} --help 查看用法", "see {command} --help"),
     "no-such-option": ("没有选项 {option}", "no such option {option}"),

@@ -208,6 +208,12 @@ def shipped() -> dict[str, Any]:
     return result
 
 
+def built() -> str:
+    """The day the shipped catalogue was compiled (ISO)."""
+    value = shipped().get("built")
+    return str(value.isoformat()) if isinstance(value, date) else str(value or "—")
+
+
 @cache
 def load_catalogue(extra: tuple[str, ...] = ()) -> Catalogue:
     """The shipped catalogue with the user's catalogues layered over it, in order.

@@ -54,7 +54,15 @@ def record(edition: Edition, catalogue: Catalogue, day: date) -> dict[str, Any]:
         "categories": list(edition.categories),
         "confidence": edition.confidence,
         "source": edition.source,
+        "catalogue": edition.origin or "sbs",
     }
+
+
+def stale(catalogue: Catalogue) -> list[Edition]:
+    """The shipped entries to verify first: low confidence, then medium, by number."""
+    rank = {"low": 0, "medium": 1}
+    chosen = [e for e in catalogue.editions if not e.origin and e.confidence in rank]
+    return sorted(chosen, key=lambda e: (rank[e.confidence], _number_key(e.number), e.year or 0))
 
 
 def render_json(editions: list[Edition], catalogue: Catalogue, day: date) -> str:
@@ -95,6 +103,10 @@ def render_text(editions: list[Edition], catalogue: Catalogue, day: date, lang: 
         lines.append(f"{edition.canonical}  {edition.title or untitled}")
         lines.append("    " + " · ".join(details))
         lines.append("    " + ("来源：" if lang == "zh" else "source: ") + edition.source)
+        shipped = "sbs 自带目录" if lang == "zh" else "the catalogue sbs ships"
+        lines.append(
+            "    " + ("目录文件：" if lang == "zh" else "catalogue: ") + (edition.origin or shipped)
+        )
     if not editions:
         lines.append("没有找到匹配的标准" if lang == "zh" else "no matching standard")
     return "\n".join(lines) + "\n"

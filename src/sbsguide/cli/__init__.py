@@ -45,10 +45,11 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
+        from sbsguide.catalogue import built
         from sbsguide.guide import load_guide
 
         guide = load_guide()
-        typer.echo(f"sbs {__version__} ({guide.id} {guide.edition})")
+        typer.echo(f"sbs {__version__} ({guide.id} {guide.edition}; catalogue {built()})")
         raise typer.Exit()
 
 

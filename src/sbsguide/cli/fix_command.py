@@ -22,9 +22,13 @@ def fix(
         bool, typer.Option("--check", help="只显示差异，不修改；有改动时退出码为 1")
     ] = False,
     as_of: Annotated[str | None, typer.Option("--as-of", help="按该日期判断标准是否被代替")] = None,
+    config_file: Annotated[
+        Path | None, typer.Option("--config", help="配置文件(默认：最近的 .sbs/config.yaml)")
+    ] = None,
     lang: LangOption = None,
 ) -> None:
     """安全修改：规范编号写法、替换被代替的版本、分配体系编号。Apply the safe rewrites."""
+    from sbsguide import config
     from sbsguide.atomic import ChangedSinceRead
     from sbsguide.service import FixRefused, plan_fix, write_fix
 
@@ -35,7 +39,9 @@ def fix(
     gc.disable()
     raw = read_source(path, language)
     try:
-        plan = plan_fix(raw, day, language)
+        found = config_file or config.nearest(path)
+        catalogues = config.load(found).catalogues if found else ()
+        plan = plan_fix(raw, day, language, catalogues)
     except FixRefused:
         raise UsageError(text("fix-refused", language, path=path)) from None
     if plan.blocking:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from sbsguide.cli.common import LangOption, UsageError, as_of_date, lang_of
+from sbsguide.messages import Lang
 from sbsguide.ui import text
 
 
@@ -46,9 +48,22 @@ def explain(
 
 
 def catalog(
-    query: Annotated[str | None, typer.Argument(help="编号或名称中的词，如 24421 或 应急")] = None,
+    query: Annotated[
+        str | None, typer.Argument(help="编号或名称中的词，如 24421 或 应急；或 import")
+    ] = None,
+    table: Annotated[Path | None, typer.Argument(help="import 时：标准清单 .xlsx 或 .csv")] = None,
     category: Annotated[
         str | None, typer.Option("--category", help="只列适用于该类别的标准，如 support.safety")
+    ] = None,
+    stale: Annotated[
+        bool, typer.Option("--stale", help="列出自带目录中置信度低或中、应先核实的条目")
+    ] = False,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", help="import 时写入的用户目录(默认 .sbs/catalogue.yaml)"),
+    ] = None,
+    config_file: Annotated[
+        Path | None, typer.Option("--config", help="配置文件(其中的 catalogues 叠加在自带目录上)")
     ] = None,
     output_format: Annotated[str, typer.Option("--format", help="text 或 json")] = "text",
     as_of: Annotated[
@@ -56,23 +71,84 @@ def catalog(
     ] = None,
     lang: LangOption = None,
 ) -> None:
-    """查询标准目录：版本、状态、替代、类别、置信度和来源。Search the standards catalogue."""
-    from sbsguide.catalogue import load_catalogue
+    """查询标准目录：版本、状态、替代、类别、置信度和来源。Search the standards catalogue.
+
+    sbs catalog import TABLE 从标准清单建立或更新用户目录。
+    """
+    from sbsguide import config
+    from sbsguide.catalogue import built, load_catalogue
     from sbsguide.catalogue.view import matches, render_json, render_text
+    from sbsguide.catalogue.view import stale as stale_entries
     from sbsguide.guide import load_guide
 
     language = lang_of(lang)
     day = as_of_date(as_of, language)
+    if query == "import":
+        _import_catalogue(table, output, language)
+        return
     if category and category not in {c.dotted for c in load_guide().categories()}:
         raise UsageError(text("unknown-category", language, category=category))
     if output_format not in ("text", "json"):
         raise UsageError(f"--format: text | json ({output_format})")
-    catalogue = load_catalogue()
-    found = matches(catalogue, query, category, day)
+    found_config = config_file or config.nearest(Path.cwd())
+    extra = config.load(found_config).catalogues if found_config else ()
+    catalogue = load_catalogue(extra)
+    if stale:
+        found = stale_entries(catalogue)
+        sys.stdout.write(text("catalog-stale", language, built=built(), n=len(found)) + "\n")
+    else:
+        found = matches(catalogue, query, category, day)
     if output_format == "json":
         sys.stdout.write(render_json(found, catalogue, day))
     else:
         sys.stdout.write(render_text(found, catalogue, day, language))
+
+
+def _import_catalogue(table: Path | None, output: Path | None, lang: Lang) -> None:
+    """`sbs catalog import TABLE`: build or update a user catalogue from a standards list."""
+    from datetime import date
+
+    from sbsguide.atomic import write_text
+    from sbsguide.catalogue.table_import import merge, read_list
+    from sbsguide.reading import TooLarge, read_limited
+    from sbsguide.tables import TableNotReadable
+    from sbsguide.ui import os_reason
+
+    if table is None:
+        raise UsageError(text("catalog-import-usage", lang))
+    target = output or Path(".sbs") / "catalogue.yaml"
+    source = f"{table.name}, imported {date.today().isoformat()}"
+    try:
+        result = read_list(table, source)
+        existing = read_limited(target).decode("utf-8") if target.exists() else None
+    except OSError as error:
+        reason = os_reason(error, lang)
+        raise UsageError(text("cannot-open", lang, path=table, reason=reason)) from None
+    except (TableNotReadable, TooLarge, UnicodeDecodeError) as error:
+        raise UsageError(text("catalog-import-unreadable", lang, path=table, why=error)) from None
+    if not result.entries:
+        raise UsageError(text("catalog-import-empty", lang, path=table))
+    merged = merge(existing, result.entries)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_text(target, merged.text)
+    except OSError as error:
+        reason = os_reason(error, lang)
+        raise UsageError(text("cannot-write", lang, path=target, reason=reason)) from None
+    out = sys.stdout.write
+    out(
+        text("catalog-import-done", lang, path=target, added=merged.added, changed=merged.changed)
+        + "\n"
+    )
+    if result.successors:
+        out(text("catalog-import-successors", lang, n=result.successors) + "\n")
+    if result.successors_as_replaced:
+        out(text("catalog-import-as-replaced", lang, n=result.successors_as_replaced) + "\n")
+    if result.unreadable:
+        out(text("catalog-import-unreadable-rows", lang, n=len(result.unreadable)) + "\n")
+        for line, written in result.unreadable:
+            out(f"  {line:>4}  {written}\n")
+    out(text("catalog-import-next", lang, path=target) + "\n")
 
 
 def schema() -> None:

@@ -34,12 +34,16 @@ def report(
         Path | None, typer.Option("--output", help="输出目录(默认 ./sbs-report)")
     ] = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help="检查日期(默认今天)")] = None,
+    config_file: Annotated[
+        Path | None, typer.Option("--config", help="配置文件(默认：最近的 .sbs/config.yaml)")
+    ] = None,
     annex: Annotated[
         bool, typer.Option("--annex", help="附上技术明细(行号、键名和修改方法)，供标准化人员使用")
     ] = False,
     lang: LangOption = None,
 ) -> None:
     """生成标准体系表、差距分析报告或多机构汇总表。Write the table, the gap report or a summary."""
+    from sbsguide.engine import CheckOptions
     from sbsguide.output.text_format import finding_line
     from sbsguide.report.build import (
         FORMATS,
@@ -49,6 +53,7 @@ def report(
         build_summary,
         safe_folder_name,
     )
+    from sbsguide.service import file_options
 
     language = lang_of(lang)
     day = as_of_date(as_of, language)
@@ -73,7 +78,10 @@ def report(
         # a folder stands for its system.yaml, as `sbs check FOLDER` reads it
         source = named / "system.yaml" if (named / "system.yaml").is_file() else named
         raw = read_source(source, language)
-        reports = build(raw, kinds, formats, day, language, annex=annex)
+        options = file_options(
+            source, False, CheckOptions(as_of=day, lang=language), config_file, (None, None)
+        )
+        reports = build(raw, kinds, formats, day, language, annex=annex, options=options)
         for finding in reports.blocking:
             sys.stdout.write(finding_line(str(source), finding, language) + "\n")
         if reports.blocking:

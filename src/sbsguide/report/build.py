@@ -50,7 +50,12 @@ def _renderers() -> dict[tuple[str, str], Callable[[Any], bytes]]:
 
 
 def models(
-    raw: bytes, as_of: date, lang: Lang, *, annex: bool = False
+    raw: bytes,
+    as_of: date,
+    lang: Lang,
+    *,
+    annex: bool = False,
+    options: Any = None,
 ) -> tuple[Any, Any] | list[Finding]:
     """(table, gap) models of one file's content, or the findings that stop a report."""
     from sbsguide import loader
@@ -59,7 +64,8 @@ def models(
     from sbsguide.report.model import build_table
     from sbsguide.validate import validate
 
-    findings = check_bytes(raw, CheckOptions(as_of=as_of, lang=lang))
+    options = options or CheckOptions(as_of=as_of, lang=lang)
+    findings = check_bytes(raw, options)
     blocking = [
         f
         for f in findings
@@ -70,7 +76,7 @@ def models(
     text, _ = loader.decode(raw)
     system, _ = validate(loader.read_yaml(text or "").data)
     assert system is not None  # no schema error was found
-    table = build_table(system, findings, as_of, lang)
+    table = build_table(system, findings, as_of, lang, options.catalogues)
     return table, replace(build_gap(system, findings, as_of, lang, table), annex=annex)
 
 
@@ -82,9 +88,13 @@ def build(
     lang: Lang,
     *,
     annex: bool = False,
+    options: Any = None,
 ) -> Reports:
-    """Every requested document of one file's content (``annex``: with the technical annex)."""
-    built = models(raw, as_of, lang, annex=annex)
+    """Every requested document of one file's content (``annex``: with the technical annex).
+
+    ``options``: the file's check options (its configuration's rules, severities, catalogues).
+    """
+    built = models(raw, as_of, lang, annex=annex, options=options)
     if isinstance(built, list):
         return Reports(blocking=built)
     documents = dict(zip(KINDS, built, strict=True))

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
 from typing import Any
 
 from sbsguide import __version__, numbers
@@ -239,14 +240,18 @@ def _level(number: str | None) -> str:
 
 
 def _rows(
-    entries: list[StandardEntry], after: int, as_of: date, labels: dict[str, str]
+    entries: list[StandardEntry],
+    after: int,
+    as_of: date,
+    labels: dict[str, str],
+    catalogues: tuple[str, ...] = (),
 ) -> tuple[DetailRow, ...]:
     """Detail-table rows of a category's entries, numbered on from ``after``.
 
     备注 says the entry's status in its own row (制定中, 修订中, 已废止, and 被代替 as the
     catalogue knows it on the check date), before the file's own note.
     """
-    catalogue = load_catalogue()
+    catalogue = load_catalogue(catalogues)
     rows = []
     for i, e in enumerate(entries, 1):
         parsed = numbers.parse(e.number) if e.number else None
@@ -316,9 +321,13 @@ def _cover(system: StandardSystem, guide: Guide, as_of: date, count: int) -> Cov
 
 
 def build_table(
-    system: StandardSystem, findings: list[Finding], as_of: date, lang: Lang
+    system: StandardSystem,
+    findings: list[Finding],
+    as_of: date,
+    lang: Lang,
+    catalogues: tuple[str, ...] = (),
 ) -> TableReport:
-    """The standard-system table of a valid system."""
+    """The standard-system table of a valid system (statuses from the layered catalogue)."""
     guide = load_guide()
     names = labels(lang)
     seq = 0
@@ -328,7 +337,7 @@ def build_table(
         for category in subsystem.categories:
             value = system.category(subsystem.key, category.key)
             entries = value if isinstance(value, list) else []
-            rows = _rows(entries, seq, as_of, names)
+            rows = _rows(entries, seq, as_of, names, catalogues)
             seq += len(rows)
             sections.append(
                 CategorySection(
@@ -342,7 +351,7 @@ def build_table(
                 )
             )
         for n, extra in enumerate(system.extra_categories(subsystem.key)):
-            rows = _rows(extra.standards, seq, as_of, names)
+            rows = _rows(extra.standards, seq, as_of, names, catalogues)
             seq += len(rows)
             number = len(subsystem.categories) + n + 1
             sections.append(
@@ -389,7 +398,7 @@ def build_table(
         tuple(subsystems),
         statistics,
         totals,
-        _note(system, guide, tuple(subsystems), totals, findings, lang),
+        _note(system, guide, tuple(subsystems), totals, findings, lang, catalogues),
     )
 
 
@@ -400,6 +409,7 @@ def _note(
     totals: StatsRow,
     findings: list[Finding],
     lang: Lang,
+    catalogues: tuple[str, ...] = (),
 ) -> tuple[str, ...]:
     """编制说明, paragraph by paragraph.
 
@@ -460,4 +470,8 @@ def _note(
         else prose["gaps_none"]
     )
     paragraphs.append(prose["maintenance"])
+    from sbsguide.catalogue import built
+
+    extra = (f"；{'、'.join(Path(c).name for c in catalogues)}") if catalogues else ""
+    paragraphs.append(prose["catalogue"].format(built=built(), extra=extra))
     return tuple(paragraphs)
