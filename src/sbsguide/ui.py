@@ -76,6 +76,27 @@ _TEXT: dict[str, tuple[str, str]] = {
         "在 .sbs/config.yaml 的 catalogues 中列出 {path}，sbs check 即使用它",
         "list {path} under catalogues in .sbs/config.yaml and sbs check uses it",
     ),
+    "draft-bad-kind": (
+        "未知的草稿种类“{value}”(可用：post、service、management)",
+        'unknown kind "{value}" (post, service, management)',
+    ),
+    "draft-none-chosen": ("没有与“{only}”对应的标准", 'no standard matches "{only}"'),
+    "draft-skipped": (
+        "已存在，未覆盖(用 --force 覆盖)：{path}",
+        "exists, left as is (--force overwrites): {path}",
+    ),
+    "draft-written": (
+        "已写入 {path}(待填写 {n} 处)",
+        "wrote {path} ({n} places to fill in)",
+    ),
+    "draft-add": (
+        "  该标准尚未列入体系，请在 {where} 中加入：{line}",
+        "  not yet in the system: add it under {where}: {line}",
+    ),
+    "draft-summary": (
+        "共写入 {written} 个文件，{skipped} 个已存在未覆盖",
+        "{written} files written, {skipped} left as they were",
+    ),
     "aborted": ("已取消，没有写入任何内容", "cancelled; nothing was written"),
     "see-help": ("运行 {command} --help 查看用法", "see {command} --help"),
     "no-such-option": ("没有选项 {option}", "no such option {option}"),

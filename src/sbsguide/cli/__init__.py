@@ -16,6 +16,7 @@ import typer
 from sbsguide import __version__
 from sbsguide.cli import (
     check_command,
+    draft_command,
     fix_command,
     import_command,
     info_commands,
@@ -67,6 +68,7 @@ app.command()(init_command.init)
 app.command()(check_command.check)
 app.command()(report_command.report)
 app.command()(fix_command.fix)
+app.command()(draft_command.draft)
 app.command(name="import")(import_command.import_table)
 app.command()(info_commands.rules)
 app.command()(info_commands.explain)

@@ -1,0 +1,116 @@
+"""`sbs draft`: first drafts of the agency's own standards (GB/T 1.1-2020), as Word and Markdown."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from sbsguide.cli.common import LangOption, UsageError, lang_of, read_source
+from sbsguide.messages import Lang
+from sbsguide.ui import os_reason, text
+
+FORMATS = ("docx", "md")
+
+
+def draft(
+    path: Annotated[Path, typer.Argument(help="system.yaml(默认 ./system.yaml)")] = Path(
+        "system.yaml"
+    ),
+    output: Annotated[Path, typer.Option("--output", help="输出目录")] = Path("sbs-drafts"),
+    output_format: Annotated[str, typer.Option("--format", help="docx,md 中的一个或两个")] = "docx",
+    only: Annotated[
+        list[str] | None,
+        typer.Option("--only", help="只起草这些：标准编号、岗位或服务名称(可重复)"),
+    ] = None,
+    kind: Annotated[
+        str | None, typer.Option("--kind", help="post(岗位) | service(服务) | management(管理)")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="覆盖已有的草稿")] = False,
+    config_file: Annotated[
+        Path | None, typer.Option("--config", help="配置文件(默认：最近的 .sbs/config.yaml)")
+    ] = None,
+    lang: LangOption = None,
+) -> None:
+    """起草本机构标准的初稿(GB/T 1.1-2020 结构)。Draft the agency's own standards."""
+    from sbsguide import draft as drafting
+    from sbsguide.engine import CheckOptions, load_stage
+    from sbsguide.output.text_format import finding_line
+
+    language = lang_of(lang)
+    formats = tuple(f.strip() for f in output_format.split(",") if f.strip())
+    for name in formats:
+        if name not in FORMATS:
+            raise UsageError(text("bad-format", language, value=name, formats=",".join(FORMATS)))
+    if kind is not None and kind not in drafting.KINDS:
+        raise UsageError(text("draft-bad-kind", language, value=kind))
+    source = path / "system.yaml" if (path / "system.yaml").is_file() else path
+    loaded = load_stage(
+        read_source(source, language), CheckOptions(as_of=date.today(), lang=language)
+    )
+    if loaded.system is None:
+        for finding in loaded.findings:
+            sys.stdout.write(finding_line(str(source), finding, language) + "\n")
+        sys.stdout.write(text("report-blocked", language, path=source) + "\n")
+        raise typer.Exit(1)
+    drafts = [
+        d
+        for d in drafting.build(loaded.system, language)
+        if (kind is None or d.kind == kind) and _chosen(d, only)
+    ]
+    if only and not drafts:
+        raise UsageError(text("draft-none-chosen", language, only="、".join(only)))
+    _write(drafts, formats, output, force, language)
+
+
+def _chosen(draft: object, only: list[str] | None) -> bool:
+    """--only: a number, a title, a post or a service names the draft."""
+    from sbsguide.draft import Draft
+    from sbsguide.names import name_key
+
+    assert isinstance(draft, Draft)
+    if not only:
+        return True
+    names = {name_key(n) for n in (draft.number, draft.title, *draft.subjects)}
+    return any(name_key(o) in names for o in only)
+
+
+def _write(
+    drafts: Sequence[object], formats: tuple[str, ...], output: Path, force: bool, lang: Lang
+) -> None:
+    from sbsguide.atomic import write_bytes
+    from sbsguide.draft import Draft, words
+    from sbsguide.draft.word import draft_docx
+    from sbsguide.templating import environment
+
+    template = environment("draft", html=False).get_template("standard.md.j2")
+    written = skipped = 0
+    out = sys.stdout.write
+    for draft in drafts:
+        assert isinstance(draft, Draft)
+        for fmt in formats:
+            target = output / f"{draft.file_stem}.{fmt}"
+            if target.exists() and not force:
+                out(text("draft-skipped", lang, path=target) + "\n")
+                skipped += 1
+                continue
+            content = (
+                draft_docx(draft)
+                if fmt == "docx"
+                else template.render(d=draft, w=words(lang)).encode("utf-8")
+            )
+            try:
+                output.mkdir(parents=True, exist_ok=True)
+                write_bytes(target, content)
+            except OSError as error:
+                reason = os_reason(error, lang)
+                raise UsageError(text("cannot-write", lang, path=target, reason=reason)) from None
+            written += 1
+            out(text("draft-written", lang, path=target, n=draft.placeholders) + "\n")
+        if draft.proposed:
+            out(text("draft-add", lang, where=draft.where, line=draft.yaml_line) + "\n")
+    out(text("draft-summary", lang, written=written, skipped=skipped) + "\n")

@@ -1,0 +1,380 @@
+"""`sbs draft`: first drafts of the agency's own standards, in the structure of GB/T 1.1-2020.
+
+One draft per agency standard of the system (an enterprise number, or ``drafting``/``revising``),
+and one for each position without a post standard and each service without a process standard,
+with a proposed number in the agency's own ``Q/`` scheme. What ``system.yaml`` knows goes in (the
+agency, the position's duties, the services, the public standards of the same category, the
+working group); everything else is a visible 【待填写：…】 placeholder — nothing is invented.
+The model here is plain data; ``word.py`` and the Markdown template render it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from sbsguide.messages import Lang
+from sbsguide.model import Position, ServiceItem, StandardEntry, StandardSystem
+from sbsguide.names import name_key
+from sbsguide.numbers import StandardNumber, parse
+from sbsguide.resources import data
+
+KINDS = ("post", "service", "management")
+_PUBLIC_ORDER = ("national", "industry", "local", "group")
+
+
+@cache
+def words(lang: Lang) -> dict[str, Any]:
+    """The draft's words in one language (texts.yaml)."""
+    texts: dict[str, Any] = data("sbsguide.draft", "texts.yaml")[lang]
+    return texts
+
+
+@dataclass
+class Clause:
+    """A numbered clause: its title, its paragraphs, its list items (a), b) …), sub-clauses."""
+
+    number: str
+    title: str
+    paragraphs: list[str] = field(default_factory=list)
+    items: list[str] = field(default_factory=list)
+    children: list[Clause] = field(default_factory=list)
+
+
+@dataclass
+class Draft:
+    """One standard's first draft."""
+
+    kind: str  # post | service | management
+    number: str
+    title: str
+    agency: str
+    mark: str  # the enterprise-standard mark of the cover: "Q/KMGX"
+    replaces: str
+    foreword: list[str]
+    references: list[str]  # "GB/T 19001-2016 质量管理体系 要求", as cited in the body
+    clauses: list[Clause]
+    lang: Lang
+    proposed: bool = False  # not yet in system.yaml: the YAML line to add
+    yaml_line: str = ""
+    where: str = ""  # the category it belongs in (dotted)
+    subjects: tuple[str, ...] = ()  # the position or services it governs (for --only)
+
+    @property
+    def placeholders(self) -> int:
+        """How many 【待填写：…】 the agency still has to fill in."""
+        marker = words(self.lang)["placeholder"].split("{")[0]
+        return sum(text.count(marker) for text in self.texts())
+
+    def texts(self) -> list[str]:
+        found = [*self.foreword, *self.references]
+
+        def walk(clause: Clause) -> None:
+            found.extend([clause.title, *clause.paragraphs, *clause.items])
+            for child in clause.children:
+                walk(child)
+
+        for clause in self.clauses:
+            walk(clause)
+        return found
+
+    @property
+    def file_stem(self) -> str:
+        """``<number> <title>`` with characters unsafe in file names replaced (SPEC §6)."""
+        return re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "_", f"{self.number} {self.title}").strip(" .")
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a draft is for: an entry of the system, or a position or service that lacks one."""
+
+    kind: str
+    title: str
+    category: str  # dotted
+    entry: StandardEntry | None = None
+    position: Position | None = None
+    services: tuple[ServiceItem, ...] = ()
+
+
+def targets(system: StandardSystem) -> list[Target]:
+    """Every agency standard of the system, then the positions and services that lack one."""
+    from sbsguide.guide import load_guide
+
+    guide = load_guide()
+    positions = {name_key(p.name): p for p in _positions(system)}
+    services = system.services.items if system.services else []
+    found: list[Target] = []
+    covered_posts: set[str] = set()
+    covered_services: set[str] = set()
+    for subsystem in guide.subsystems:
+        for category in subsystem.categories:
+            value = system.category(subsystem.key, category.key)
+            for entry in value if isinstance(value, list) else []:
+                number = parse(entry.number) if entry.number else None
+                own = number is None or number.kind == "enterprise"
+                if entry.post:
+                    covered_posts.add(name_key(entry.post))
+                governed = (
+                    _governed(entry, services) if category.dotted == "delivery.process" else ()
+                )
+                covered_services.update(name_key(s.name) for s in governed)
+                if not (own or entry.status in ("drafting", "revising")):
+                    continue
+                kind = (
+                    "post"
+                    if entry.post or subsystem.key == "posts"
+                    else "service"
+                    if category.dotted == "delivery.process"
+                    else "management"
+                )
+                position = positions.get(name_key(entry.post or ""))
+                found.append(
+                    Target(kind, entry.name, category.dotted, entry, position, tuple(governed))
+                )
+    for key, position in positions.items():
+        if key not in covered_posts:
+            level = position.level if position.level in guide.position_levels else "general"
+            found.append(Target("post", "", f"posts.{level}", None, position))
+    for service in services:
+        if name_key(service.name) not in covered_services:
+            found.append(Target("service", "", "delivery.process", None, None, (service,)))
+    return found
+
+
+def _positions(system: StandardSystem) -> list[Position]:
+    return list(system.organization.positions or []) if system.organization else []
+
+
+def _governed(entry: StandardEntry, services: list[ServiceItem]) -> list[ServiceItem]:
+    links = {name_key(s) for s in entry.services}
+    title = name_key(entry.name)
+    return [s for s in services if name_key(s.name) in links or name_key(s.name) in title]
+
+
+def build(system: StandardSystem, lang: Lang) -> list[Draft]:
+    """The drafts of a system, in the guide's order."""
+    scheme = _scheme(system)
+    return [_draft(system, target, scheme, lang) for target in targets(system)]
+
+
+@dataclass
+class _Scheme:
+    """The agency's own numbering: its Q/ code, and the next free sequence per category."""
+
+    code: str
+    year: int
+    taken: dict[str, int]
+
+    def propose(self, key: str) -> str:
+        """The next free number of a series: posts (4xx), processes (2xx), others (9xx)."""
+        base = {"posts": 400, "delivery.process": 200}.get(key, 900)
+        following = max(self.taken.get(key, base), base) + 1
+        self.taken[key] = following
+        return f"{self.code} {following:03d}-{self.year}"
+
+
+def _scheme(system: StandardSystem) -> _Scheme:
+    from sbsguide.guide import load_guide
+
+    codes: Counter[str] = Counter()
+    years: Counter[int] = Counter()
+    taken: dict[str, int] = {}
+    for subsystem in load_guide().subsystems:
+        for category in subsystem.categories:
+            value = system.category(subsystem.key, category.key)
+            for entry in value if isinstance(value, list) else []:
+                number = parse(entry.number) if entry.number else None
+                if number is None or number.kind != "enterprise":
+                    continue
+                codes[number.code] += 1
+                if number.year:
+                    years[number.year] += 1
+                sequence = int(re.sub(r"\D", "", number.sequence.split(".")[0]) or 0)
+                key = "posts" if subsystem.key == "posts" else category.dotted
+                taken[key] = max(taken.get(key, 0), sequence)
+    code = codes.most_common(1)[0][0] if codes else "Q/XXXX"
+    year = years.most_common(1)[0][0] if years else 2025
+    return _Scheme(code, year, taken)
+
+
+def _draft(system: StandardSystem, target: Target, scheme: _Scheme, lang: Lang) -> Draft:
+    w = words(lang)
+    agency = system.agency.name
+
+    def fill(what: str) -> str:
+        return str(w["placeholder"]).format(what=what)
+
+    entry = target.entry
+    proposed = entry is None
+    if entry is not None and entry.number:
+        number, mark = entry.number, (parse(entry.number) or _fallback(scheme)).code
+    else:
+        number = scheme.propose("posts" if target.kind == "post" else target.category)
+        mark = scheme.code
+    title = target.title or _proposed_title(target, lang)
+    references = _references(system, target.category)
+    clauses = _core(target, title, references, w, fill, agency)
+    group = system.organization.working_group if system.organization else None
+    names = "、".join(m.name for m in group.members) if group and group.members else fill("起草人")
+    foreword = [w["drafting_rule"]]
+    replaced = entry.replaces if entry is not None and entry.replaces else ""
+    if replaced:
+        foreword.append(str(w["replaces_sentence"]).format(number=replaced))
+    foreword += [
+        w["patents"],
+        str(w["proposed_by"]).format(agency=agency),
+        str(w["managed_by"]).format(agency=agency),
+        str(w["drafting_unit"]).format(agency=agency),
+        str(w["drafters"]).format(names=names),
+    ]
+    yaml_line = ""
+    if proposed:
+        post = f", post: {target.position.name}" if target.position else ""
+        linked = f", services: [{target.services[0].name}]" if target.services else ""
+        yaml_line = f"- {{number: {number}, name: {title}{post}{linked}, status: drafting}}"
+    return Draft(
+        target.kind,
+        number,
+        title,
+        agency,
+        mark,
+        replaced,
+        foreword,
+        [f"{n} {t}" for n, t in references],
+        clauses,
+        lang,
+        proposed,
+        yaml_line,
+        target.category,
+        tuple([target.position.name] if target.position else [s.name for s in target.services]),
+    )
+
+
+def _fallback(scheme: _Scheme) -> StandardNumber:
+    parsed = parse(f"{scheme.code} 1-{scheme.year}")
+    assert parsed is not None
+    return parsed
+
+
+def _proposed_title(target: Target, lang: Lang) -> str:
+    if target.position is not None:
+        return (
+            f"{target.position.name}岗位工作标准"
+            if lang == "zh"
+            else f"Post standard: {target.position.name}"
+        )
+    service = target.services[0].name if target.services else ""
+    return f"{service}服务规范" if lang == "zh" else f"Service standard: {service}"
+
+
+def _references(system: StandardSystem, category: str) -> list[tuple[str, str]]:
+    """The public (and group) standards of the same category: cited in the body, listed in 2."""
+    subsystem, _, key = category.partition(".")
+    value = system.category(subsystem, key)
+    found = []
+    for entry in value if isinstance(value, list) else []:
+        number = parse(entry.number) if entry.number else None
+        if number is None or entry.status == "withdrawn":
+            continue
+        level = "national" if number.kind.startswith("national") else number.kind
+        if level in _PUBLIC_ORDER:
+            found.append(
+                (_PUBLIC_ORDER.index(level), number.canonical, entry.number or "", entry.name)
+            )
+    return [(written, name) for _, _, written, name in sorted(found)]
+
+
+def _core(
+    target: Target,
+    title: str,
+    references: list[tuple[str, str]],
+    w: dict[str, Any],
+    fill: Any,
+    agency: str,
+) -> list[Clause]:
+    """1 范围, 2 规范性引用文件, 3 术语和定义, then the core elements of the kind."""
+    subject = re.sub(r"(规范|标准|制度|规程|指南|办法)$", "", title) or title
+    post = target.position.name if target.position else (target.entry.post if target.entry else "")
+    scope_key = {"post": "scope_post", "service": "scope_service"}.get(
+        target.kind, "scope_management"
+    )
+    scope = Clause(
+        "1",
+        w["scope"],
+        [str(w[scope_key]).format(agency=agency, post=post or subject, subject=subject)],
+    )
+    listed = Clause(
+        "2",
+        w["references"],
+        [w["references_lead"]] if references else [w["references_none"]],
+        [f"{n} {t}" for n, t in references],
+    )
+    terms = Clause("3", w["terms"], [w["terms_none"]])
+    cites = [
+        str(w["cite"]).format(subject=_cited_subject(target, w), number=n) for n, _ in references
+    ]
+    if target.kind == "post":
+        duties = [d for d in (target.position.duties if target.position else []) if d.strip()]
+        core = [
+            Clause(
+                "4",
+                w["duties"],
+                [str(w["duties_lead"]).format(post=post)],
+                duties or [fill(w["duties"])],
+            ),
+            Clause("5", w["qualifications"], [], [fill(q) for q in w["qualification_items"]]),
+            Clause(
+                "6",
+                w["work"],
+                cites,
+                [],
+                [
+                    Clause(f"6.{i}", duty, [fill(str(w["work_item"]).format(duty=duty))])
+                    for i, duty in enumerate(duties or [fill(w["duties"])], 1)
+                ],
+            ),
+            Clause("7", w["inspection"], [fill(w["inspection_text"])]),
+            Clause("8", w["records"], [fill(w["records_text"])]),
+        ]
+    elif target.kind == "service":
+        items = [
+            str(w["content_item"]).format(
+                service=s.name, kind=s.service_class or fill("DB53/T 1117"), demand=s.demand or "—"
+            )
+            for s in target.services
+        ] or [fill(w["content_none"])]
+        core = [
+            Clause("4", w["content"], [], items),
+            Clause(
+                "5",
+                w["flow"],
+                [],
+                [],
+                [
+                    Clause(f"5.{i}", step, [fill(str(w["flow_step_text"]).format(step=step))])
+                    for i, step in enumerate(w["flow_steps"], 1)
+                ],
+            ),
+            Clause("6", w["requirements"], cites, [fill(r) for r in w["requirement_items"]]),
+            Clause("7", w["evaluation"], [fill(w["evaluation_text"])]),
+            Clause("8", w["records"], [fill(w["records_text"])]),
+        ]
+    else:
+        core = [
+            Clause("4", w["responsibilities"], [fill(w["responsibilities_text"])]),
+            Clause(
+                "5",
+                w["management"],
+                [*cites, fill(str(w["management_text"]).format(subject=subject))],
+            ),
+            Clause("6", w["inspection"], [fill(w["inspection_text"])]),
+            Clause("7", w["records"], [fill(w["records_text"])]),
+        ]
+    return [scope, listed, terms, *core]
+
+
+def _cited_subject(target: Target, w: dict[str, Any]) -> str:
+    return str(w["the_service"] if target.kind == "service" else w["the_work"])
