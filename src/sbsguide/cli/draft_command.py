@@ -37,11 +37,14 @@ def draft(
     lang: LangOption = None,
 ) -> None:
     """起草本机构标准的初稿(GB/T 1.1-2020 结构)。Draft the agency's own standards."""
+    from sbsguide import config
     from sbsguide import draft as drafting
     from sbsguide.engine import CheckOptions, load_stage
     from sbsguide.output.text_format import finding_line
 
-    language = lang_of(lang)
+    found = config_file or config.nearest(path)
+    configured = config.load(found) if found else None  # a malformed one is a usage error
+    language = lang_of(lang or (configured.lang if configured else None))
     formats = tuple(f.strip() for f in output_format.split(",") if f.strip())
     for name in formats:
         if name not in FORMATS:
