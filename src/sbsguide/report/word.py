@@ -39,6 +39,21 @@ def _cover(document: Any, report: TableReport | GapReport, title: str) -> None:
     layer.page_break(document)
 
 
+def _front_matter(report: TableReport | GapReport, title: str) -> Any:
+    """A new document with its cover and contents: what every report opens with."""
+    L = report.labels
+    document = layer.new_document(
+        title=f"{report.cover.agency} {title}",
+        author=report.cover.agency,
+        lang=report.lang,
+        page_label=L["page_of"],
+    )
+    _cover(document, report, title)
+    layer.table_of_contents(document, L["toc"], L["toc_hint"])
+    layer.page_break(document)
+    return document
+
+
 def _sheet_table(document: Any, sheet: Sheet, *, landscape: bool = False) -> None:
     layer.table(
         document,
@@ -54,16 +69,7 @@ def _sheet_table(document: Any, sheet: Sheet, *, landscape: bool = False) -> Non
 def table_docx(r: TableReport) -> bytes:
     """The standard-system table: cover, contents, structure, detail, statistics, note."""
     L = r.labels
-    title = L["table_title"]
-    document = layer.new_document(
-        title=f"{r.cover.agency} {title}",
-        author=r.cover.agency,
-        lang=r.lang,
-        page_label=L["page_of"],
-    )
-    _cover(document, r, title)
-    layer.table_of_contents(document, L["toc"], L["toc_hint"])
-    layer.page_break(document)
+    document = _front_matter(r, L["table_title"])
     _, structure, _, statistics, _ = table_sheets(r)
 
     layer.heading(document, f"1 {L['structure']}", 1)
@@ -120,16 +126,7 @@ def table_docx(r: TableReport) -> bytes:
 def gap_docx(r: GapReport) -> bytes:
     """The gap report: cover, contents, verdict, clauses, coverage, actions (landscape), notes."""
     L = r.labels
-    title = L["gap_title"]
-    document = layer.new_document(
-        title=f"{r.cover.agency} {title}",
-        author=r.cover.agency,
-        lang=r.lang,
-        page_label=L["page_of"],
-    )
-    _cover(document, r, title)
-    layer.table_of_contents(document, L["toc"], L["toc_hint"])
-    layer.page_break(document)
+    document = _front_matter(r, L["gap_title"])
     summary, clauses, coverage, actions, notes, *annex = gap_sheets(r)
     layer.heading(document, f"1 {L['verdict']}", 1)
     verdict = [row for row in summary.rows[3:9]]
