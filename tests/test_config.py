@@ -136,3 +136,10 @@ def test_stale_entries_and_the_catalogue_date() -> None:
     assert stale.returncode == 0 and "自带目录编制于 2026-11-27" in stale.stdout
     assert stale.stdout.index("置信度 低") < stale.stdout.index("置信度 中")
     assert "catalogue 2026-11-27" in run_sbs("--version").stdout
+
+
+def test_a_configuration_error_is_said_in_the_runs_language(tmp_path: Path) -> None:
+    system = _project(tmp_path, "ignor: [dates]\n")
+    result = run_sbs("check", str(system), "--lang", "en")
+    assert result.returncode == 2 and 'did you mean "ignore"?' in result.stderr
+    assert "未知" not in result.stderr

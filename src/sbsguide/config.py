@@ -23,7 +23,28 @@ KEYS = ("select", "ignore", "strict", "lang", "severity", "catalogues")
 
 
 class ConfigError(Exception):
-    """A configuration file sbs cannot use: a usage error (exit 2), located."""
+    """A configuration file sbs cannot use: a usage error (exit 2), located.
+
+    It keeps what went wrong rather than a sentence, so the message is said in the run's language
+    (the flag or SBS_LANG: the broken file's own ``lang`` cannot be trusted).
+    """
+
+    def __init__(self, where: str, word: str, **args: Any) -> None:
+        super().__init__(where, word)
+        self.where = where
+        self.word = word
+        self.args_ = args
+
+    def render(self, lang: Lang) -> str:
+        """The located message in ``lang``, with a did-you-mean where there is one."""
+        pick = 0 if lang == "zh" else 1
+        message = _WORDS[self.word][pick].format(**self.args_)
+        suggestion = self.args_.get("suggestion")
+        hint = _WORDS["did-you-mean"][pick].format(suggestion=suggestion) if suggestion else ""
+        return f"{self.where}: {message}{hint}"
+
+    def __str__(self) -> str:
+        return self.render("zh")
 
 
 @dataclass(frozen=True)
@@ -63,16 +84,16 @@ def load(path: Path) -> Config:
     try:
         text, _ = decode(read_limited(path))
     except (OSError, TooLarge) as error:
-        raise ConfigError(f"{path}: {error}") from None
+        raise ConfigError(str(path), "unreadable", reason=error) from None
     if text is None:
-        raise ConfigError(f"{path}:1:1: not UTF-8 or GB18030")
+        raise ConfigError(f"{path}:1:1", "encoding")
     document = read_yaml(text)
     if document.problems:
         problem = document.problems[0]
-        raise ConfigError(f"{path}:{problem.line or 1}:{problem.column or 1}: YAML {problem.args}")
+        raise ConfigError(f"{path}:{problem.line or 1}:{problem.column or 1}", "syntax")
     data = document.data if document.data is not None else {}
     if not isinstance(data, dict):
-        raise ConfigError(f"{path}:1:1: {_say('mapping')}")
+        raise ConfigError(f"{path}:1:1", "mapping")
 
     def where(*key: str | int) -> str:
         position = document.source.locate(key)
@@ -81,8 +102,8 @@ def load(path: Path) -> Config:
     for key in data:
         if key not in KEYS:
             close = difflib.get_close_matches(str(key), KEYS, n=1)
-            hint = _say("did-you-mean", suggestion=close[0]) if close else ""
-            raise ConfigError(f"{where(key)}: {_say('unknown-key', key=key)}{hint}")
+            suggestion = close[0] if close else ""
+            raise ConfigError(where(key), "unknown-key", key=key, suggestion=suggestion)
     lines = {k: document.source.locate((k,)).line for k in data}
     return Config(
         path=path,
@@ -105,12 +126,12 @@ def _rules(data: dict[str, Any], key: str, where: Any) -> frozenset[str] | None:
     if isinstance(value, str):
         value = [v.strip() for v in value.split(",") if v.strip()]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{where(key)}: {_say('list-of-rules', key=key)}")
+        raise ConfigError(where(key), "list-of-rules", key=key)
     for i, name in enumerate(value):
         if name not in BY_NAME:
             close = difflib.get_close_matches(name, list(BY_NAME), n=1)
-            hint = _say("did-you-mean", suggestion=close[0]) if close else ""
-            raise ConfigError(f"{where(key, i)}: {_say('unknown-rule', name=name)}{hint}")
+            suggestion = close[0] if close else ""
+            raise ConfigError(where(key, i), "unknown-rule", name=name, suggestion=suggestion)
     return frozenset(value) or (None if key == "select" else frozenset())
 
 
@@ -119,7 +140,7 @@ def _boolean(data: dict[str, Any], key: str, where: Any) -> bool | None:
         return None
     value = {"是": True, "否": False}.get(data[key], data[key])
     if not isinstance(value, bool):
-        raise ConfigError(f"{where(key)}: {_say('boolean', key=key)}")
+        raise ConfigError(where(key), "boolean", key=key)
     return value
 
 
@@ -127,7 +148,7 @@ def _lang(data: dict[str, Any], where: Any) -> str | None:
     if "lang" not in data:
         return None
     if data["lang"] not in ("zh", "en"):
-        raise ConfigError(f"{where('lang')}: {_say('lang', value=data['lang'])}")
+        raise ConfigError(where("lang"), "lang", value=data["lang"])
     return str(data["lang"])
 
 
@@ -138,19 +159,21 @@ def _severity(data: dict[str, Any], where: Any) -> tuple[tuple[str, str], ...]:
 
     value = data.get("severity") or {}
     if not isinstance(value, dict):
-        raise ConfigError(f"{where('severity')}: {_say('mapping-of-severities')}")
+        raise ConfigError(where("severity"), "mapping-of-severities")
     guide = load_guide()
     chosen = []
     for name, level in value.items():
         if name not in BY_NAME:
             close = difflib.get_close_matches(str(name), list(BY_NAME), n=1)
-            hint = _say("did-you-mean", suggestion=close[0]) if close else ""
-            raise ConfigError(f"{where('severity', name)}: {_say('unknown-rule', name=name)}{hint}")
+            suggestion = close[0] if close else ""
+            raise ConfigError(
+                where("severity", name), "unknown-rule", name=name, suggestion=suggestion
+            )
         if level not in ("error", "warning", "info"):
-            raise ConfigError(f"{where('severity', name)}: {_say('level', value=level)}")
+            raise ConfigError(where("severity", name), "level", value=level)
         default = BY_NAME[name].default_severity(guide)
         if default is Severity.ERROR and level == "info":
-            raise ConfigError(f"{where('severity', name)}: {_say('lowered', name=name)}")
+            raise ConfigError(where("severity", name), "lowered", name=name)
         chosen.append((str(name), str(level)))
     return tuple(chosen)
 
@@ -163,7 +186,7 @@ def _catalogues(data: dict[str, Any], path: Path, where: Any) -> tuple[str, ...]
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{where('catalogues')}: {_say('list-of-paths')}")
+        raise ConfigError(where("catalogues"), "list-of-paths")
     resolved = []
     for i, name in enumerate(value):
         catalogue = (path.parent / name).resolve()
@@ -173,40 +196,71 @@ def _catalogues(data: dict[str, Any], path: Path, where: Any) -> tuple[str, ...]
             from sbsguide.ui import os_reason
 
             reason = os_reason(error, "zh")
-            raise ConfigError(f"{where('catalogues', i)}: {catalogue}: {reason}") from None
+            raise ConfigError(
+                where("catalogues", i), "unreadable", reason=f"{catalogue}：{reason}"
+            ) from None
         except CatalogueError as error:
-            raise ConfigError(f"{where('catalogues', i)}: {catalogue_problem(error)}") from None
+            raise ConfigError(
+                where("catalogues", i),
+                f"catalogue-{error.reason}",
+                place=f"{error.path}:{error.line}",
+                detail=error.detail,
+            ) from None
         resolved.append(str(catalogue))
     return tuple(resolved)
 
 
-def catalogue_problem(error: Any) -> str:
-    """A user catalogue's problem, said plainly."""
-    return f"{error.path}:{error.line}: " + _say(f"catalogue-{error.reason}", detail=error.detail)
-
-
 _WORDS = {
-    "mapping": "配置文件的顶层应为映射(键: 值)",
-    "unknown-key": "未知的配置项“{key}”",
-    "did-you-mean": "，是否应为“{suggestion}”？",
-    "list-of-rules": "“{key}”应为规则名称的列表",
-    "unknown-rule": "没有名为“{name}”的规则",
-    "boolean": "“{key}”应为 true 或 false",
-    "lang": "lang 应为 zh 或 en，实际是“{value}”",
-    "mapping-of-severities": "severity 应为“规则: 级别”的映射",
-    "level": "级别应为 error、warning 或 info，实际是“{value}”",
-    "lowered": "规则“{name}”默认是错误，最多降为 warning，不能降为 info",
-    "list-of-paths": "catalogues 应为目录文件路径的列表",
-    "catalogue-encoding": "目录文件不是 UTF-8 或 GB18030 编码",
-    "catalogue-syntax": "目录文件不是有效的 YAML",
-    "catalogue-no-entries": "目录文件应有 entries: 列表",
-    "catalogue-entry": "目录条目应为带 number 的映射",
-    "catalogue-field": "目录条目有未知的字段“{detail}”",
+    "unreadable": ("无法读取：{reason}", "cannot be read: {reason}"),
+    "encoding": (
+        "配置文件不是 UTF-8 或 GB18030 编码",
+        "the configuration is neither UTF-8 nor GB18030",
+    ),
+    "syntax": ("配置文件不是有效的 YAML", "the configuration is not valid YAML"),
+    "mapping": (
+        "配置文件的顶层应为映射(键: 值)",
+        "the configuration should be a mapping (key: value)",
+    ),
+    "unknown-key": ("未知的配置项“{key}”", 'unknown setting "{key}"'),
+    "did-you-mean": ("，是否应为“{suggestion}”？", '; did you mean "{suggestion}"?'),
+    "list-of-rules": ("“{key}”应为规则名称的列表", '"{key}" should be a list of rule names'),
+    "unknown-rule": ("没有名为“{name}”的规则", 'no rule is named "{name}"'),
+    "boolean": ("“{key}”应为 true 或 false", '"{key}" should be true or false'),
+    "lang": ("lang 应为 zh 或 en，实际是“{value}”", 'lang should be zh or en, not "{value}"'),
+    "mapping-of-severities": (
+        "severity 应为“规则: 级别”的映射",
+        "severity should map rule names to levels",
+    ),
+    "level": (
+        "级别应为 error、warning 或 info，实际是“{value}”",
+        'a level is error, warning or info, not "{value}"',
+    ),
+    "lowered": (
+        "规则“{name}”默认是错误，最多降为 warning，不能降为 info",
+        'rule "{name}" is an error by default: it may go down to warning, never to info',
+    ),
+    "list-of-paths": ("catalogues 应为目录文件路径的列表", "catalogues should be a list of paths"),
+    "catalogue-encoding": (
+        "{place}：目录文件不是 UTF-8 或 GB18030 编码",
+        "{place}: the catalogue is neither UTF-8 nor GB18030",
+    ),
+    "catalogue-syntax": (
+        "{place}：目录文件不是有效的 YAML",
+        "{place}: the catalogue is not valid YAML",
+    ),
+    "catalogue-no-entries": (
+        "{place}：目录文件应有 entries: 列表",
+        "{place}: the catalogue needs an entries: list",
+    ),
+    "catalogue-entry": (
+        "{place}：目录条目应为带 number 的映射",
+        "{place}: an entry is a mapping with a number",
+    ),
+    "catalogue-field": (
+        "{place}：目录条目有未知的字段“{detail}”",
+        '{place}: unknown field "{detail}"',
+    ),
 }
-
-
-def _say(word: str, **args: Any) -> str:
-    return _WORDS[word].format(**args)
 
 
 @dataclass(frozen=True)

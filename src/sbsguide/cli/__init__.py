@@ -81,8 +81,10 @@ def main() -> None:
     try:
         _check_limit()
         code = app(standalone_mode=False)
-    except (UsageError, ConfigError) as error:
+    except UsageError as error:
         _fail(str(error))
+    except ConfigError as error:
+        _fail(error.render(_lang_for_crash()))
     except _CLICK.NoArgsIsHelpError as error:
         error.show()
         sys.exit(2)
