@@ -325,3 +325,11 @@ def test_a_carriage_return_inside_a_csv_cell(tmp_path: Path) -> None:
     table.write_bytes("标准编号,标准名称\nQ/X 401-2024,主任\r岗位工作标准\n".encode())
     output = _import(table, tmp_path)
     assert _placed(output)[0][1] == "Q/X 401-2024"
+
+
+def test_a_title_that_starts_with_an_equals_sign(tmp_path: Path) -> None:
+    """Found by the long hypothesis profile: ``=?`` read back as YAML 1.1's value key (#13)."""
+    table = tmp_path / "t.csv"
+    table.write_bytes("标准编号,标准名称\nQ/X 401-2024,=?\n".encode())
+    output = _import(table, tmp_path)
+    assert _placed(output)[0][2] == "=?"

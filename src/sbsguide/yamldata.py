@@ -65,6 +65,7 @@ _SCALAR_TAGS = {
 }
 _STR = "tag:yaml.org,2002:str"
 _MERGE = "tag:yaml.org,2002:merge"
+_VALUE = "tag:yaml.org,2002:value"
 _COLLECTION_TAGS = frozenset({None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
 """Tags a collection may carry; any other (``!!python/object/apply:…``) is refused by name."""
 
@@ -137,8 +138,8 @@ class _Builder:
             if not event.implicit[0]:
                 return value
             tag = self.resolve(value)
-        if tag == _STR:
-            return value
+        if tag == _STR or tag == _VALUE:
+            return value  # YAML 1.1's "=" value key: in a system file it is only text
         if tag == _MERGE:
             return _MERGE
         known = self.constructed.get((tag, value), _NO_KEY)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-_PLAIN_UNSAFE = re.compile(r"^[\s\-?:,\[\]{}#&*!|>'\"%@`]|: | #|\s$|^$")
+_PLAIN_UNSAFE = re.compile(r"^[\s\-?:,\[\]{}#&*!|>'\"%@`=]|: | #|\s$|^$")
 _FLOW_UNSAFE = re.compile(r"[:,\[\]{}#]")
 # Plain scalars some YAML reader takes for something other than text: numbers in every YAML 1.1
 # and 1.2 form, booleans, null, dates and times (2023-12-20, 12:30).
