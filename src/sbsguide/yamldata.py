@@ -138,7 +138,7 @@ class _Builder:
             if not event.implicit[0]:
                 return value
             tag = self.resolve(value)
-        if tag == _STR or tag == _VALUE:
+        if tag in (_STR, _VALUE):
             return value  # YAML 1.1's "=" value key: in a system file it is only text
         if tag == _MERGE:
             return _MERGE
