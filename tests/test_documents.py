@@ -136,6 +136,13 @@ def test_markdown_and_html_sources_hold_no_tool_language_unless_annexed() -> Non
     assert "附录 技术明细" in annex and "organization.working_group" in annex
 
 
+def test_english_documents_hold_no_tool_language_either() -> None:
+    source = (EXAMPLES / "qujing-draft" / "system.yaml").read_bytes()
+    for name, content in build(source, ("table", "gap"), ("md",), AS_OF, "en").files:
+        text = content.decode()
+        assert not TOOL_LANGUAGE.search(text), (name, TOOL_LANGUAGE.findall(text))
+
+
 def test_the_xlsx_prints_as_set_up() -> None:
     from openpyxl import load_workbook
 
