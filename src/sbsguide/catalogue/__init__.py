@@ -232,11 +232,18 @@ def load_catalogue(extra: tuple[str, ...] = ()) -> Catalogue:
     return Catalogue(editions.values())
 
 
-def read_user_catalogue(path: Path) -> list[Edition]:
+def read_user_catalogue(path: Path) -> tuple[Edition, ...]:
     """The editions of a user's catalogue file (same format as the shipped one).
 
-    Raises :class:`CatalogueError` with a location for anything it cannot use.
+    Raises :class:`CatalogueError` with a location for anything it cannot use. Read once per run:
+    the configuration validates it and the check layers it.
     """
+    return _read_user_catalogue(str(path))
+
+
+@cache
+def _read_user_catalogue(name: str) -> tuple[Edition, ...]:
+    path = Path(name)
     from sbsguide.loader import decode, read_yaml
     from sbsguide.reading import read_limited
 
@@ -272,7 +279,7 @@ def read_user_catalogue(path: Path) -> list[Edition]:
             editions.append(_edition(filled, origin=str(path)))
         except TypeError:
             raise CatalogueError(str(path), line, "entry") from None
-    return editions
+    return tuple(editions)
 
 
 def _kind_of(number: str) -> str:
