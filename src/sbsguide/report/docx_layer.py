@@ -178,6 +178,7 @@ def table(
     nowrap: frozenset[int] = frozenset(),
     bold_first_column: bool = False,
     merge_down: frozenset[int] = frozenset(),
+    vertical: frozenset[int] = frozenset(),
     landscape: bool = False,
 ) -> Any:
     """A grid table filling the text width, its columns in proportion to ``widths``.
@@ -239,6 +240,8 @@ def table(
                 element(cell_properties, _q("w:vMerge")).set(
                     _q("w:val"), "continue" if joined else "restart"
                 )
+                if column in vertical:  # upright CJK, one character a line (图1 的竖排)
+                    element(cell_properties, _q("w:textDirection")).set(_q("w:val"), "tbRlV")
                 element(cell_properties, _q("w:vAlign")).set(_q("w:val"), "center")
                 if joined:
                     value = ""

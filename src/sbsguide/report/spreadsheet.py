@@ -47,6 +47,7 @@ class Sheet:
     groups: frozenset[int] = frozenset()  # rows that head a group (one merged cell)
     label_column: bool = False  # the first column holds labels (a cover)
     merge_down: frozenset[int] = frozenset()  # equal cells one under another form one box
+    vertical: frozenset[int] = frozenset()  # columns written upright (CJK, one character a line)
 
 
 def cover_sheet(r: TableReport | GapReport, title: str) -> Sheet:
@@ -122,6 +123,7 @@ def table_sheets(r: TableReport) -> list[Sheet]:
             (8, 26, 34, 10),
             nowrap=frozenset({0, 3}),
             merge_down=frozenset({0, 1}),  # a box diagram: a layer and a sub-system span rows
+            vertical=frozenset({0}) if r.lang == "zh" else frozenset(),
         ),
         Sheet(
             L["detail"],
@@ -200,6 +202,7 @@ def xlsx(sheets: list[Sheet]) -> bytes:
     box = Border(left=line, right=line, top=line, bottom=line)
     styles = {
         "wrap": Alignment(wrap_text=True, vertical="top"),
+        "upright": Alignment(text_rotation=255, vertical="center", horizontal="center"),
         "nowrap": Alignment(wrap_text=False, vertical="top"),
         "bold": Font(bold=True),
         "box": box,
@@ -216,7 +219,14 @@ def xlsx(sheets: list[Sheet]) -> bytes:
             sheet.row_dimensions[r + 1].height = _row_height(row, sheet_spec)
             sheet.append(
                 [
-                    _cell(sheet, value, styles, sheet_spec, bold=_is_bold(sheet_spec, r, c))
+                    _cell(
+                        sheet,
+                        value,
+                        styles,
+                        sheet_spec,
+                        bold=_is_bold(sheet_spec, r, c),
+                        column=c if r else -1,  # the header row stays flat
+                    )
                     for c, value in enumerate(row)
                 ]
             )
@@ -286,7 +296,9 @@ def _column_letter(index: int) -> str:
     return str(get_column_letter(index))
 
 
-def _cell(sheet: Any, value: object, styles: dict[str, Any], spec: Sheet, *, bold: bool) -> Any:
+def _cell(
+    sheet: Any, value: object, styles: dict[str, Any], spec: Sheet, *, bold: bool, column: int
+) -> Any:
     from openpyxl.cell import WriteOnlyCell
 
     if isinstance(value, int) and not isinstance(value, bool):
@@ -298,7 +310,7 @@ def _cell(sheet: Any, value: object, styles: dict[str, Any], spec: Sheet, *, bol
         cell.number_format = "@"
         if text.lstrip(" \t\r\n").startswith(FORMULA_START):
             cell.quotePrefix = True
-    cell.alignment = styles["wrap"]
+    cell.alignment = styles["upright"] if column in spec.vertical else styles["wrap"]
     cell.border = styles["box"]
     if bold:
         cell.font = styles["bold"]

@@ -79,7 +79,7 @@ def table_docx(r: TableReport) -> bytes:
         structure.rows,
         (8, 26, 30, 10),
         merge_down=frozenset({0, 1}),
-        nowrap=frozenset({0}),
+        vertical=frozenset({0}) if r.lang == "zh" else frozenset(),
     )
     caption = layer.paragraph(document, f"{L['figure']}1 {L['structure']}")
     caption.alignment = 1  # centred
