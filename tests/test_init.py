@@ -346,3 +346,13 @@ def test_init_that_writes_nothing_says_so(tmp_path: Path) -> None:
     again = _init(tmp_path / "demo")
     assert again.returncode == 1 and "没有写入任何文件" in again.stdout
     assert "下一步" not in again.stdout
+
+
+def test_ctrl_d_at_a_prompt_cancels_in_the_runs_language(tmp_path: Path) -> None:
+    """Ctrl-D (end of input) at the first question: a sentence, exit 2, nothing written (#13)."""
+    transcript = _converse(
+        ["init", "asked", "--as-of", AS_OF], [("实施机构名称", "\x04")], tmp_path
+    )
+    assert "已取消，没有写入任何内容" in transcript, transcript
+    assert "Traceback" not in transcript and "Aborted" not in transcript
+    assert not (tmp_path / "asked" / "system.yaml").exists()
