@@ -193,7 +193,7 @@ def _catalogues(data: dict[str, Any], path: Path, where: Any) -> tuple[str, ...]
         try:
             read_user_catalogue(catalogue)
         except OSError as error:
-            from sbsguide.ui import os_reason
+            from sbsguide.oserrors import os_reason
 
             reason = os_reason(error, "zh")
             raise ConfigError(

@@ -54,8 +54,8 @@ def check_file(
     path: Path, shown_as: str, options: CheckOptions, *, stdin: bool = False
 ) -> FileResult:
     """Check one file (or standard input); an unreadable path comes back as the result's error."""
+    from sbsguide.oserrors import os_reason
     from sbsguide.reading import TooLarge, read_limited, read_stream
-    from sbsguide.ui import os_reason
 
     guide = load_guide()
     try:

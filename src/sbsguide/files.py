@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sbsguide.messages import Lang
+from sbsguide.oserrors import os_reason
 from sbsguide.reading import NotRegular, kind_of
-from sbsguide.ui import os_reason, text
+from sbsguide.ui import text
 
 _SKIPPED_DIRS = {"node_modules", "__pycache__", "venv", "site-packages"}
 SYSTEM_NAMES = ("system.yaml", "system.yml")

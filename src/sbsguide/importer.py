@@ -15,11 +15,15 @@ from pathlib import Path
 from typing import Any
 
 from sbsguide import numbers
-from sbsguide.catalogue import load_catalogue
-from sbsguide.guide import Category, Guide, load_guide
-from sbsguide.resources import data
-from sbsguide.rules.structure import SYSTEM_CODE
-from sbsguide.tables import TableNotReadable, date_of, read_cells, text_of
+from sbsguide.guide import Guide, load_guide
+from sbsguide.placement import (
+    category_named,
+    import_settings,
+    place,
+    unplaced_name,
+    unplaced_subsystem,
+)
+from sbsguide.tables import TableNotReadable, date_of, header_columns, read_cells, text_of
 from sbsguide.yamltext import scalar
 
 NOT_APPLICABLE_MARK = re.compile(
@@ -83,11 +87,6 @@ class ImportResult:
     successors: int = 0  # rows whose 替代标准 (the standard replacing them) went into the note
 
 
-def _settings() -> dict[str, Any]:
-    settings: dict[str, Any] = data("sbsguide.guide", "table_import.yaml")
-    return settings
-
-
 # ---- understanding the table --------------------------------------------------------------------
 
 
@@ -107,22 +106,8 @@ def find_header(rows: list[list[Any]]) -> tuple[int, dict[int, str]] | None:
     return None
 
 
-def _aliases() -> dict[str, str]:
-    return {
-        re.sub(r"\s", "", a).lower(): f
-        for f, names in _settings()["headers"].items()
-        for a in names
-    }
-
-
 def _header_columns(texts: list[str]) -> dict[int, str]:
-    aliases = _aliases()
-    columns: dict[int, str] = {}
-    for column, value in enumerate(texts):
-        field_name = aliases.get(re.sub(r"\s", "", value).lower())
-        if field_name and field_name not in columns.values():
-            columns[column] = field_name
-    return columns
+    return header_columns(list(texts), import_settings()["headers"])
 
 
 def _is_header(columns: dict[int, str]) -> bool:
@@ -163,7 +148,7 @@ def read_table(path: Path, sheet: str | None) -> ImportResult:
             result.skipped["blank"] = result.skipped.get("blank", 0) + 1
             continue
         if not texts.get("number") and any(
-            w in c for c in cells for w in _settings()["subtotal_words"]
+            w in c for c in cells for w in import_settings()["subtotal_words"]
         ):
             result.skipped["subtotal"] = result.skipped.get("subtotal", 0) + 1
             continue
@@ -193,7 +178,7 @@ class _Sections:
         if subsystem is not None:
             self.subsystem, self.category = subsystem.key, ""
             return
-        category = _category_named(text, self.guide)
+        category = category_named(text, self.guide)
         if category is not None:
             self.subsystem, self.category = category.subsystem, text
 
@@ -214,7 +199,7 @@ def _read_row(
     )
     marked = NOT_APPLICABLE_MARK.match(name)
     if marked and not number:
-        category = _category_named(category_text, guide)
+        category = category_named(category_text, guide)
         if category is not None:
             result.not_applicable[category.dotted] = name[marked.end() :].strip() or "—"
             return
@@ -252,7 +237,7 @@ def _read_row(
 
 def _label(field_name: str) -> str:
     """The Chinese header of a field, for a note that keeps an unusable cell."""
-    return str(_settings()["headers"][field_name][0])
+    return str(import_settings()["headers"][field_name][0])
 
 
 def _is_section(cells: list[str], guide: Guide) -> bool:
@@ -261,7 +246,7 @@ def _is_section(cells: list[str], guide: Guide) -> bool:
         return False
     plain = re.sub(r"[\s()（）\d.、一二三四五六七八九十]", "", cells[0])
     names = {re.sub(r"\s", "", s.name) for s in guide.subsystems}
-    return len(cells) > 1 or plain in names or _category_named(cells[0], guide) is not None
+    return len(cells) > 1 or plain in names or category_named(cells[0], guide) is not None
 
 
 def _title(rows: list[list[Any]]) -> str:
@@ -285,71 +270,6 @@ def _status(text: str) -> str:
     if any(w in text for w in ("修订", "revising")):
         return "revising"
     return ""
-
-
-def _category_named(text: str, guide: Guide) -> Category | None:
-    """The category a cell names (by Chinese or English name, key, or a name inside the text)."""
-    if not text:
-        return None
-    plain = re.sub(r"[\s()（）]", "", text)
-    for category in guide.categories():
-        names = (
-            category.name,
-            category.name_en,
-            category.dotted,
-            category.name.removesuffix("标准"),
-        )
-        if any(plain == re.sub(r"[\s()（）]", "", n) for n in names):
-            return category
-    for category in guide.categories():
-        if category.name.removesuffix("标准") in plain:
-            return category
-    return None
-
-
-def place(row: Row, guide: Guide) -> tuple[str, str]:
-    """(dotted category, evidence) for a row; ("", "") when nothing places it.
-
-    Under a sub-system heading with no category heading, only that sub-system's categories can
-    hold the row; evidence pointing elsewhere leaves it unplaced (and listed).
-    """
-    category = _category_named(row.category_text, guide)
-    if category is not None:
-        return category.dotted, "column"
-    dotted, reason = _inferred(row, guide)
-    if row.subsystem and dotted and not dotted.startswith(f"{row.subsystem}."):
-        return "", ""
-    return dotted, reason
-
-
-def _inferred(row: Row, guide: Guide) -> tuple[str, str]:
-    match = SYSTEM_CODE.fullmatch(row.code)
-    if match:
-        subsystem = guide.by_code_prefix(match["prefix"])
-        number = int(match["category"])
-        if subsystem and 1 <= number <= len(subsystem.categories):
-            return subsystem.categories[number - 1].dotted, "code"
-    parsed = numbers.parse(row.number) if row.number else None
-    if parsed is not None:
-        editions = load_catalogue().editions_of(parsed.base)
-        categories = [c for e in editions for c in e.categories]
-        if categories:
-            return categories[0], "catalogue"
-    for rule in _settings()["title_words"]:
-        if any(word in row.name for word in rule["words"]):
-            return rule["category"], "title"
-    return "", ""
-
-
-def unplaced_name(lang: str) -> str:
-    """The name of the category that holds rows nothing could place."""
-    settings = _settings()["unplaced"]
-    return str(settings["name"] if lang == "zh" else settings["name_en"])
-
-
-def unplaced_subsystem() -> str:
-    """The sub-system whose own categories hold the unplaced rows."""
-    return str(_settings()["unplaced"]["subsystem"])
 
 
 def system_text(result: ImportResult, agency: str, principal: str, lang: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -123,3 +123,18 @@ def date_of(value: Any) -> str:
         except ValueError:
             return ""
     return ""
+
+
+def header_columns(row: list[Any], aliases: Mapping[str, Sequence[str]]) -> dict[int, str]:
+    """Column → field of a header row, found by the fields' aliases.
+
+    A cell names a field when, spaces removed and in any case, it is one of the field's aliases;
+    each field is taken once, leftmost first. Shared by `sbs import` and `sbs catalog import`.
+    """
+    by_alias = {re.sub(r"\s", "", a).lower(): f for f, names in aliases.items() for a in names}
+    columns: dict[int, str] = {}
+    for column, value in enumerate(row):
+        field_name = by_alias.get(re.sub(r"\s", "", text_of(value)).lower())
+        if field_name and field_name not in columns.values():
+            columns[column] = field_name
+    return columns

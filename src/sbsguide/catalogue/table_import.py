@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from sbsguide import numbers
-from sbsguide.tables import date_of, read_cells, text_of
+from sbsguide.tables import date_of, header_columns, read_cells, text_of
 
 HEADERS = {
     "number": ("标准号", "标准编号", "标准代号和编号", "编号", "Standard number"),
@@ -44,13 +44,7 @@ class CatalogueImport:
 
 
 def _columns(row: list[Any]) -> dict[int, str]:
-    aliases = {re.sub(r"\s", "", a).lower(): f for f, names in HEADERS.items() for a in names}
-    found: dict[int, str] = {}
-    for index, value in enumerate(row):
-        name = aliases.get(re.sub(r"\s", "", text_of(value)).lower())
-        if name and name not in found.values():
-            found[index] = name
-    return found
+    return header_columns(row, HEADERS)
 
 
 def read_list(path: Path, source: str) -> CatalogueImport:

@@ -26,7 +26,8 @@ from sbsguide.cli import (
 from sbsguide.cli.common import UsageError
 from sbsguide.config import ConfigError
 from sbsguide.messages import Lang
-from sbsguide.ui import os_reason, text
+from sbsguide.oserrors import os_reason
+from sbsguide.ui import text
 
 # The parser's exceptions: click's, or the copy of click that newer typer releases carry.
 try:

@@ -14,7 +14,8 @@ import typer
 
 from sbsguide.cli.common import LangOption, UsageError, as_of_date, lang_of, rule_names
 from sbsguide.messages import Lang
-from sbsguide.ui import os_reason, text
+from sbsguide.oserrors import os_reason
+from sbsguide.ui import text
 
 if TYPE_CHECKING:
     from sbsguide.config import Config
@@ -67,10 +68,11 @@ def check(
     from sbsguide.service import run_check
 
     run_config = _run_config(config_file, lang)
+    flagged = (rule_names(select, lang_of(lang)), rule_names(ignore, lang_of(lang)))
     settings = config.effective(
         run_config,
-        select=rule_names(select, lang_of(lang)),
-        ignore=rule_names(ignore, lang_of(lang)),
+        select=flagged[0],
+        ignore=flagged[1],
         strict=strict,
         lang=lang,
         env_lang=os.environ.get("SBS_LANG"),
@@ -99,7 +101,7 @@ def check(
             progress=progress,
             stdin_name=stdin_filename,
             config_file=config_file,
-            flagged=(rule_names(select, language), rule_names(ignore, language)),
+            flagged=flagged,
         )
     for name, target in destinations:
         _emit(name, target, result, language)

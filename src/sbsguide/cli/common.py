@@ -18,14 +18,27 @@ class UsageError(Exception):
     """A mistake in how sbs was called: reported as a message, exit code 2."""
 
 
+def write_file(path: Path, content: bytes, lang: Lang) -> None:
+    """Write one output file atomically, its folder made; a failure is a usage error."""
+    from sbsguide.atomic import write_bytes
+    from sbsguide.oserrors import os_reason
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_bytes(path, content)
+    except OSError as error:
+        reason = os_reason(error, lang)
+        raise UsageError(text("cannot-write", lang, path=path, reason=reason)) from None
+
+
 def read_source(path: Path, lang: Lang) -> bytes:
     """A named system file for fix and report: bounded, regular files only (SPEC §6).
 
     An unreadable path is a usage error; a file over the limit is its ``yaml-syntax`` finding
     and exit 1, as `sbs check` reports it.
     """
+    from sbsguide.oserrors import os_reason
     from sbsguide.reading import TooLarge, read_limited
-    from sbsguide.ui import os_reason
 
     try:
         return read_limited(path)

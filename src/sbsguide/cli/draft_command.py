@@ -10,9 +10,9 @@ from typing import Annotated
 
 import typer
 
-from sbsguide.cli.common import LangOption, UsageError, lang_of, read_source
+from sbsguide.cli.common import LangOption, UsageError, lang_of, read_source, write_file
 from sbsguide.messages import Lang
-from sbsguide.ui import os_reason, text
+from sbsguide.ui import text
 
 FORMATS = ("docx", "md")
 
@@ -85,7 +85,6 @@ def _chosen(draft: object, only: list[str] | None) -> bool:
 def _write(
     drafts: Sequence[object], formats: tuple[str, ...], output: Path, force: bool, lang: Lang
 ) -> None:
-    from sbsguide.atomic import write_bytes
     from sbsguide.draft import Draft, words
     from sbsguide.draft.word import draft_docx
     from sbsguide.templating import environment
@@ -106,12 +105,7 @@ def _write(
                 if fmt == "docx"
                 else template.render(d=draft, w=words(lang)).encode("utf-8")
             )
-            try:
-                output.mkdir(parents=True, exist_ok=True)
-                write_bytes(target, content)
-            except OSError as error:
-                reason = os_reason(error, lang)
-                raise UsageError(text("cannot-write", lang, path=target, reason=reason)) from None
+            write_file(target, content, lang)
             written += 1
             out(text("draft-written", lang, path=target, n=draft.placeholders) + "\n")
         if draft.proposed:

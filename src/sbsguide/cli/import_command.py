@@ -8,9 +8,10 @@ from typing import Annotated
 
 import typer
 
-from sbsguide.cli.common import LangOption, UsageError, lang_of
+from sbsguide.cli.common import LangOption, UsageError, lang_of, write_file
 from sbsguide.messages import Lang
-from sbsguide.ui import os_reason, text
+from sbsguide.oserrors import os_reason
+from sbsguide.ui import text
 
 
 def import_table(
@@ -23,7 +24,6 @@ def import_table(
     lang: LangOption = None,
 ) -> None:
     """把已有的标准明细表(Excel/CSV)导入为 system.yaml。Import an existing standard table."""
-    from sbsguide.atomic import write_text
     from sbsguide.importer import read_table, system_text
     from sbsguide.tables import TableNotReadable
 
@@ -52,12 +52,7 @@ def import_table(
         result, name, principal or text("init-principal-placeholder", language), language
     )
     _refuse_unless_it_loads(content, output, language)
-    try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        write_text(output, content)
-    except OSError as error:
-        reason = os_reason(error, language)
-        raise UsageError(text("cannot-write", language, path=output, reason=reason)) from None
+    write_file(output, content.encode("utf-8"), language)
     sys.stdout.write(text("import-written", language, path=output) + "\n")
 
 
@@ -87,7 +82,8 @@ def _import_summary(result: object, lang: Lang) -> None:
     from collections import Counter
 
     from sbsguide.guide import load_guide
-    from sbsguide.importer import ImportResult, unplaced_name
+    from sbsguide.importer import ImportResult
+    from sbsguide.placement import unplaced_name
 
     assert isinstance(result, ImportResult)
     names = {c.dotted: (c.name if lang == "zh" else c.name_en) for c in load_guide().categories()}

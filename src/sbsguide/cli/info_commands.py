@@ -110,9 +110,9 @@ def _import_catalogue(table: Path | None, output: Path | None, lang: Lang) -> No
 
     from sbsguide.atomic import write_text
     from sbsguide.catalogue.table_import import merge, read_list
+    from sbsguide.oserrors import os_reason
     from sbsguide.reading import TooLarge, read_limited
     from sbsguide.tables import TableNotReadable
-    from sbsguide.ui import os_reason
 
     if table is None:
         raise UsageError(text("catalog-import-usage", lang))

@@ -11,7 +11,8 @@ import typer
 
 from sbsguide.cli.common import LangOption, UsageError, as_of_date, lang_of, read_source
 from sbsguide.messages import Lang
-from sbsguide.ui import os_reason, text
+from sbsguide.oserrors import os_reason
+from sbsguide.ui import text
 
 DEFAULT_OUTPUT = "sbs-report"
 

@@ -11,9 +11,10 @@ import sys
 
 from sbsguide.findings import CheckResult, Finding, Severity
 from sbsguide.messages import Lang
+from sbsguide.oserrors import os_reason
 from sbsguide.output.locations import relative_uri
 from sbsguide.output.text_format import visible
-from sbsguide.ui import os_reason, text
+from sbsguide.ui import text
 
 COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

@@ -111,12 +111,12 @@ def build(
 def build_summary(names: list[str], formats: tuple[str, ...], as_of: date, lang: Lang) -> Reports:
     """The provincial summary of every system file the names lead to (unreadable ones listed)."""
     from sbsguide.files import targets
+    from sbsguide.oserrors import os_reason
     from sbsguide.reading import TooLarge, read_limited
     from sbsguide.report import render_text, spreadsheet, word
     from sbsguide.report.model import labels
     from sbsguide.report.summary import build_summary as summarise
     from sbsguide.report.summary import folder_label, summary_sheets
-    from sbsguide.ui import os_reason
 
     rows: list[tuple[str, Any, str]] = []
     for target in targets(names, lang):

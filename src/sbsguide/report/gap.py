@@ -14,7 +14,8 @@ from sbsguide.findings import Finding, Severity
 from sbsguide.guide import load_guide
 from sbsguide.messages import Lang, rule_text
 from sbsguide.model import StandardSystem
-from sbsguide.report.model import Cover, TableReport, labels, share
+from sbsguide.report.cover import Cover
+from sbsguide.report.model import TableReport, labels, share
 from sbsguide.report.plain import problem, remedy
 
 # Infos that mean "cannot be judged yet", not "fine": the gap report says 无法评估 for them.

@@ -11,15 +11,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from pathlib import Path
 from typing import Any
 
-from sbsguide import __version__, numbers
+from sbsguide import numbers
 from sbsguide.catalogue import Standing, load_catalogue
-from sbsguide.findings import Finding, Severity
-from sbsguide.guide import Guide, load_guide
+from sbsguide.findings import Finding
+from sbsguide.guide import load_guide
 from sbsguide.messages import Lang
 from sbsguide.model import NotApplicable, StandardEntry, StandardSystem
+from sbsguide.report.cover import Cover, build_cover
 from sbsguide.resources import data
 
 LEVELS = ("national", "industry", "local", "group", "enterprise", "other")
@@ -34,68 +34,6 @@ def texts() -> dict[str, Any]:
 def labels(lang: Lang) -> dict[str, str]:
     """Every label in one language."""
     return {key: value[lang] for key, value in texts()["labels"].items()}
-
-
-@dataclass(frozen=True, slots=True)
-class Signature:
-    """编制 / 审核 / 批准: blank lines to sign when the system does not say."""
-
-    name: str = ""
-    date: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class RevisionRow:
-    version: str
-    date: str
-    summary: str
-    by: str
-
-
-@dataclass(frozen=True, slots=True)
-class Cover:
-    agency: str
-    credit_code: str
-    guide: str
-    as_of: date
-    version: str  # the sbs version that made the document
-    standards: int
-    number: str = ""  # 文件编号
-    edition: str = ""  # 版本 (A/1)
-    controlled: bool = True
-    prepared: Signature = Signature()
-    reviewed: Signature = Signature()
-    approved: Signature = Signature()
-    revisions: tuple[RevisionRow, ...] = ()
-
-    def control_rows(self, L: dict[str, str]) -> list[list[str]]:
-        """文件编号, 版本, 受控状态: what a controlled document shows on its cover."""
-        state = L["controlled"] if self.controlled else L["uncontrolled"]
-        return [
-            [L["doc_number"], self.number],
-            [L["doc_version"], self.edition],
-            [L["controlled_state"], state],
-        ]
-
-    def signature_rows(self, L: dict[str, str]) -> list[list[str]]:
-        """编制 / 审核 / 批准 with name and date, or blank to be signed by hand."""
-        return [
-            [L["role"], L["signature"], L["date"]],
-            *(
-                [L[role], signed.name, signed.date]
-                for role, signed in (
-                    ("prepared", self.prepared),
-                    ("reviewed", self.reviewed),
-                    ("approved", self.approved),
-                )
-            ),
-        ]
-
-    def revision_rows(self, L: dict[str, str]) -> list[list[str]]:
-        """修订记录: a header and the revisions, or three blank rows to fill in by hand."""
-        rows = [[r.version, r.date, r.summary, r.by] for r in self.revisions]
-        header = [L["doc_version"], L["date"], L["rev_summary"], L["rev_by"]]
-        return [header, *(rows or [["", "", "", ""]] * 3)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,39 +225,6 @@ def _status_word(status: str, standing: Standing | None, labels: dict[str, str])
     return labels["status_superseded"].format(successor=standing.successor.canonical)
 
 
-def _cover(system: StandardSystem, guide: Guide, as_of: date, count: int) -> Cover:
-    control = system.document
-
-    def signed(signature: Any) -> Signature:
-        if signature is None:
-            return Signature()
-        return Signature(signature.name or "", signature.date.isoformat() if signature.date else "")
-
-    return Cover(
-        system.agency.name,
-        system.agency.credit_code or "",
-        f"{guide.id}《{guide.title}》",
-        as_of,
-        __version__,
-        count,
-        number=(control.number or "") if control else "",
-        edition=(control.version or "") if control else "",
-        controlled=control.controlled if control else True,
-        prepared=signed(control.prepared_by if control else None),
-        reviewed=signed(control.reviewed_by if control else None),
-        approved=signed(control.approved_by if control else None),
-        revisions=tuple(
-            RevisionRow(
-                r.version or "",
-                r.date.isoformat() if r.date else "",
-                r.summary or "",
-                r.by or "",
-            )
-            for r in (control.revisions if control else [])
-        ),
-    )
-
-
 def build_table(
     system: StandardSystem,
     findings: list[Finding],
@@ -328,6 +233,8 @@ def build_table(
     catalogues: tuple[str, ...] = (),
 ) -> TableReport:
     """The standard-system table of a valid system (statuses from the layered catalogue)."""
+    from sbsguide.report.note import explanatory_note
+
     guide = load_guide()
     names = labels(lang)
     seq = 0
@@ -390,7 +297,7 @@ def build_table(
         tuple(sum(r.counts[i] for r in statistics) for i in range(len(LEVELS))),
         sum(r.planned for r in statistics),
     )
-    cover = _cover(system, guide, as_of, totals.total)
+    cover = build_cover(system, guide, as_of, totals.total)
     return TableReport(
         lang,
         names,
@@ -398,80 +305,5 @@ def build_table(
         tuple(subsystems),
         statistics,
         totals,
-        _note(system, guide, tuple(subsystems), totals, findings, lang, catalogues),
+        explanatory_note(system, guide, tuple(subsystems), totals, findings, lang, catalogues),
     )
-
-
-def _note(
-    system: StandardSystem,
-    guide: Guide,
-    subsystems: tuple[SubsystemSection, ...],
-    totals: StatsRow,
-    findings: list[Finding],
-    lang: Lang,
-    catalogues: tuple[str, ...] = (),
-) -> tuple[str, ...]:
-    """编制说明, paragraph by paragraph.
-
-    Basis, scope, structure, statistics, what is still drafted, the working group, what does
-    not apply, the open gaps and how the table is maintained.
-    """
-    prose = {key: value[lang] for key, value in texts()["prose"].items()}
-    sep = "；" if lang == "zh" else "; "
-    counts = dict(zip(LEVELS, totals.counts, strict=True))
-    services = system.services.items if system.services else []
-    positions = (system.organization.positions or []) if system.organization else []
-    paragraphs = [
-        prose["basis"].format(
-            guide=guide.id,
-            title=guide.title,
-            edition=guide.edition,
-            title_en=guide.title_en,
-            edition_en=guide.edition_en,
-        ),
-        prose["scope"].format(
-            agency=system.agency.name, services=len(services), positions=len(positions)
-        ),
-        prose["structure"].format(categories=len(guide.categories())),
-        prose["statistics"].format(
-            total=totals.total,
-            planned=totals.planned,
-            existing_ratio=share(totals.total, totals.planned),
-            public_share=totals.public_share,
-            **counts,
-        ),
-    ]
-    drafting = [
-        f"{row.number} {row.name}".strip()
-        for s in subsystems
-        for c in s.categories
-        for row in c.rows
-        if row.planned and not row.in_force
-    ]
-    if drafting:
-        paragraphs.append(prose["drafting"].format(count=len(drafting), items=sep.join(drafting)))
-    group = system.organization.working_group if system.organization else None
-    if group is not None and group.leader:
-        duties = sep.join(d for d in group.duties if d.strip()) or "—"
-        paragraphs.append(prose["working_group"].format(leader=group.leader, duties=duties))
-    not_applicable = [
-        f"{c.name}({c.not_applicable})" if lang == "zh" else f"{c.name} ({c.not_applicable})"
-        for s in subsystems
-        for c in s.categories
-        if c.not_applicable  # a blank reason says nothing: the gap report lists it
-    ]
-    if not_applicable:
-        paragraphs.append(prose["not_applicable"].format(items=sep.join(not_applicable)))
-    errors = sum(1 for f in findings if f.severity is Severity.ERROR and not f.waived)
-    warnings = sum(1 for f in findings if f.severity is Severity.WARNING and not f.waived)
-    paragraphs.append(
-        prose["gaps"].format(errors=errors, warnings=warnings)
-        if errors or warnings
-        else prose["gaps_none"]
-    )
-    paragraphs.append(prose["maintenance"])
-    from sbsguide.catalogue import built
-
-    extra = (f"；{'、'.join(Path(c).name for c in catalogues)}") if catalogues else ""
-    paragraphs.append(prose["catalogue"].format(built=built(), extra=extra))
-    return tuple(paragraphs)

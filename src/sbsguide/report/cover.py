@@ -1,0 +1,110 @@
+"""The cover of every document: the agency, and the document control of a controlled document.
+
+文件编号, 版本, 受控状态, 编制/审核/批准 and the 修订记录 come from the optional ``document:`` block
+of ``system.yaml`` (SPEC §6); where it is silent the cover leaves lines to be signed by hand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sbsguide import __version__
+from sbsguide.guide import Guide
+from sbsguide.model import StandardSystem
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    """编制 / 审核 / 批准: blank lines to sign when the system does not say."""
+
+    name: str = ""
+    date: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RevisionRow:
+    version: str
+    date: str
+    summary: str
+    by: str
+
+
+@dataclass(frozen=True, slots=True)
+class Cover:
+    agency: str
+    credit_code: str
+    guide: str
+    as_of: date
+    version: str  # the sbs version that made the document
+    standards: int
+    number: str = ""  # 文件编号
+    edition: str = ""  # 版本 (A/1)
+    controlled: bool = True
+    prepared: Signature = Signature()
+    reviewed: Signature = Signature()
+    approved: Signature = Signature()
+    revisions: tuple[RevisionRow, ...] = ()
+
+    def control_rows(self, L: dict[str, str]) -> list[list[str]]:
+        """文件编号, 版本, 受控状态: what a controlled document shows on its cover."""
+        state = L["controlled"] if self.controlled else L["uncontrolled"]
+        return [
+            [L["doc_number"], self.number],
+            [L["doc_version"], self.edition],
+            [L["controlled_state"], state],
+        ]
+
+    def signature_rows(self, L: dict[str, str]) -> list[list[str]]:
+        """编制 / 审核 / 批准 with name and date, or blank to be signed by hand."""
+        return [
+            [L["role"], L["signature"], L["date"]],
+            *(
+                [L[role], signed.name, signed.date]
+                for role, signed in (
+                    ("prepared", self.prepared),
+                    ("reviewed", self.reviewed),
+                    ("approved", self.approved),
+                )
+            ),
+        ]
+
+    def revision_rows(self, L: dict[str, str]) -> list[list[str]]:
+        """修订记录: a header and the revisions, or three blank rows to fill in by hand."""
+        rows = [[r.version, r.date, r.summary, r.by] for r in self.revisions]
+        header = [L["doc_version"], L["date"], L["rev_summary"], L["rev_by"]]
+        return [header, *(rows or [["", "", "", ""]] * 3)]
+
+
+def build_cover(system: StandardSystem, guide: Guide, as_of: date, count: int) -> Cover:
+    control = system.document
+
+    def signed(signature: Any) -> Signature:
+        if signature is None:
+            return Signature()
+        return Signature(signature.name or "", signature.date.isoformat() if signature.date else "")
+
+    return Cover(
+        system.agency.name,
+        system.agency.credit_code or "",
+        f"{guide.id}《{guide.title}》",
+        as_of,
+        __version__,
+        count,
+        number=(control.number or "") if control else "",
+        edition=(control.version or "") if control else "",
+        controlled=control.controlled if control else True,
+        prepared=signed(control.prepared_by if control else None),
+        reviewed=signed(control.reviewed_by if control else None),
+        approved=signed(control.approved_by if control else None),
+        revisions=tuple(
+            RevisionRow(
+                r.version or "",
+                r.date.isoformat() if r.date else "",
+                r.summary or "",
+                r.by or "",
+            )
+            for r in (control.revisions if control else [])
+        ),
+    )
