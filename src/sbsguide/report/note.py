@@ -62,8 +62,9 @@ def explanatory_note(
         paragraphs.append(prose["drafting"].format(count=len(drafting), items=sep.join(drafting)))
     group = system.organization.working_group if system.organization else None
     if group is not None and group.leader:
-        duties = sep.join(d for d in group.duties if d.strip()) or "—"
-        paragraphs.append(prose["working_group"].format(leader=group.leader, duties=duties))
+        duties = sep.join(d for d in group.duties if d.strip())
+        key = "working_group" if duties else "working_group_plain"
+        paragraphs.append(prose[key].format(leader=group.leader, duties=duties))
     not_applicable = [
         f"{c.name}({c.not_applicable})" if lang == "zh" else f"{c.name} ({c.not_applicable})"
         for s in subsystems

@@ -33,6 +33,22 @@ def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
+def fitted_widths(widths: Sequence[float], header: Row) -> tuple[float, ...]:
+    """Column widths no narrower than the longest word of their heading.
+
+    ``Enterprise`` never breaks as ``Enter|prise``; a Chinese heading may wrap anywhere, so
+    half of it is enough.
+    """
+    fitted = []
+    for column, width in enumerate(widths):
+        label = str(header[column]) if column < len(header) else ""
+        words = re.split(r"[\s/()（）]+", label)
+        latin = max((display_width(w) for w in words if w.isascii()), default=0)
+        cjk = max((display_width(w) // 2 for w in words if not w.isascii()), default=0)
+        fitted.append(max(width, latin + 2, cjk + 1))
+    return tuple(fitted)
+
+
 @dataclass(frozen=True, slots=True)
 class Sheet:
     """One part of a report as a table, with how it prints (Excel and Word read the same)."""
@@ -210,7 +226,8 @@ def xlsx(sheets: list[Sheet]) -> bytes:
     for sheet_spec in sheets:
         sheet = book.create_sheet(_sheet_title(sheet_spec.title))
         _print_setup(sheet, sheet_spec)
-        for c, width in enumerate(sheet_spec.widths):
+        header = sheet_spec.rows[0] if sheet_spec.header and sheet_spec.rows else []
+        for c, width in enumerate(fitted_widths(sheet_spec.widths, header)):
             sheet.column_dimensions[_column_letter(c + 1)].width = width
         if sheet_spec.header:
             sheet.freeze_panes = "A2"

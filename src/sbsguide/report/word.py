@@ -12,7 +12,7 @@ from typing import Any
 from sbsguide.report import docx_layer as layer
 from sbsguide.report.gap import GapReport
 from sbsguide.report.model import TableReport
-from sbsguide.report.spreadsheet import Sheet, gap_sheets, table_sheets
+from sbsguide.report.spreadsheet import Sheet, fitted_widths, gap_sheets, table_sheets
 from sbsguide.report.summary import Summary, summary_sheets
 
 
@@ -55,10 +55,11 @@ def _front_matter(report: TableReport | GapReport, title: str) -> Any:
 
 
 def _sheet_table(document: Any, sheet: Sheet, *, landscape: bool = False) -> None:
+    header = sheet.rows[0] if sheet.header and sheet.rows else []
     layer.table(
         document,
         sheet.rows,
-        sheet.widths,
+        fitted_widths(sheet.widths, header),
         header=sheet.header,
         groups=sheet.groups,
         nowrap=sheet.nowrap,
@@ -109,14 +110,16 @@ def table_docx(r: TableReport) -> bytes:
         rows,
         # millimetres of the 170 mm text width at 9 pt: 2020-10-01 and GB/T 20000.1-2014 fit
         # on one line; the title takes the rest (36%)
-        (9, 15, 29, 61, 18, 22, 16),
+        (9, 17, 29, 60, 18, 21, 16),
         groups=frozenset(groups),
         nowrap=frozenset({0, 1, 2, 4}),
     )
 
+    layer.landscape_section(document)  # twelve columns: a landscape page, as in the workbook
     layer.heading(document, f"3 {L['statistics']}", 1)
-    _sheet_table(document, statistics)
+    _sheet_table(document, statistics, landscape=True)
 
+    layer.portrait_section(document)
     layer.heading(document, f"4 {L['explanatory_note']}", 1)
     for paragraph in r.note:
         layer.paragraph(document, paragraph)
