@@ -44,6 +44,9 @@ class Category:
     scope: str | None = None
     scope_en: str | None = None
     listed: tuple[ListedItem, ...] = ()
+    catch_all: bool = False  # 其他标准: anything may sit here, so placement is not judged
+    na_example: str = ""  # a reason that says why, for this category's N/A hint (4.2)
+    na_example_en: str = ""
 
     @property
     def dotted(self) -> str:
@@ -116,6 +119,7 @@ class Guide:
     normative_references: tuple[NormativeReference, ...]
     department_suffixes: tuple[str, ...]
     empty_reasons: tuple[str, ...]
+    reason_fillers: tuple[str, ...]
     position_levels: tuple[str, ...]
     position_level_names: dict[str, str]
     cited_documents: tuple[dict[str, str], ...]
@@ -176,6 +180,7 @@ def load_guide() -> Guide:
         ),
         department_suffixes=tuple(framework["department_suffixes"]),
         empty_reasons=tuple(framework["empty_reasons"]),
+        reason_fillers=tuple(framework["reason_fillers"]),
         position_levels=tuple(framework["position_levels"]),
         position_level_names=dict(framework["position_level_names"]),
         cited_documents=tuple(framework["cited_documents"]),

@@ -16,6 +16,7 @@ from typing import Any
 from sbsguide.catalogue import Catalogue, Standing, load_catalogue
 from sbsguide.findings import Severity
 from sbsguide.guide import Guide
+from sbsguide.messages import Localised
 from sbsguide.model import NotApplicable, StandardEntry, StandardSystem
 from sbsguide.numbers import StandardNumber, parse
 from sbsguide.source import LogicalPath
@@ -113,25 +114,41 @@ class Context:
             return Standing("unknown")
         return self.catalogue.standing(placed.number, self.as_of)
 
-    def in_force(self, placed: Placed) -> bool:
-        """Whether an entry counts as a standard of the system (SPEC §6 "Standard entries").
+    def listed(self, placed: Placed) -> bool:
+        """Whether an entry stands in the system at all: not withdrawn, not void by the catalogue.
 
-        ``withdrawn`` entries and editions the catalogue knows are void on the check date cover
-        nothing; ``drafting`` entries count for the structure (they are planned standards).
+        Such an entry is in force (现行, ``current`` or ``revising``) or planned (制定中).
         """
         return placed.entry.status != "withdrawn" and not self.standing(placed).void
 
+    def in_force(self, placed: Placed) -> bool:
+        """Whether an entry is a standard in force (现行, SPEC §7 "Planned is not existing")."""
+        return placed.entry.status != "drafting" and self.listed(placed)
+
     def in_force_entries(self, subsystem: str, category: str) -> list[Placed]:
-        """The entries of a category that count as standards in force (or being drafted)."""
-        return self._in_force_by_category.get((subsystem, category), [])
+        """The entries of a category that are standards in force (现行)."""
+        return self._by_category.get((subsystem, category, True), [])
+
+    def planned_entries(self, subsystem: str, category: str) -> list[Placed]:
+        """The entries of a category that are still being drafted (制定中)."""
+        return self._by_category.get((subsystem, category, False), [])
 
     @cached_property
-    def _in_force_by_category(self) -> dict[tuple[str, str | None], list[Placed]]:
-        by_category: dict[tuple[str, str | None], list[Placed]] = {}
+    def _by_category(self) -> dict[tuple[str, str | None, bool], list[Placed]]:
+        by_category: dict[tuple[str, str | None, bool], list[Placed]] = {}
         for placed in self.entries:
-            if self.in_force(placed):
-                by_category.setdefault((placed.subsystem, placed.category), []).append(placed)
+            if self.listed(placed):
+                key = (placed.subsystem, placed.category, placed.entry.status != "drafting")
+                by_category.setdefault(key, []).append(placed)
         return by_category
+
+    @property
+    def planned_severity(self) -> Severity | None:
+        """A requirement met only by standards being drafted: an info while the trial runs.
+
+        Once the trial has ended the rule's own severity applies (None), SPEC §7.
+        """
+        return None if self.trial_finished else Severity.INFO
 
     @property
     def trial_finished(self) -> bool:
@@ -148,6 +165,12 @@ class Context:
     def category_path(self, subsystem: str, key: str) -> LogicalPath:
         """The path of a category, for findings about it."""
         return ("standards", subsystem, key)
+
+
+def names_of(planned: Iterable[Placed]) -> Localised:
+    """The titles of entries, as a message argument (``drafts`` of a drafting-only finding)."""
+    titles = [p.entry.name for p in planned]
+    return Localised("、".join(titles), "; ".join(titles))
 
 
 Check = Callable[[Context], Iterable[Violation]]

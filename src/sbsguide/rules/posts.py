@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from sbsguide.findings import Severity
 from sbsguide.model import Position
 from sbsguide.names import name_key
-from sbsguide.rules.base import Context, Placed, Violation, rule
+from sbsguide.rules.base import Context, Placed, Violation, names_of, rule
 
 
 def _positions(ctx: Context) -> list[Position]:
@@ -21,16 +21,36 @@ def _post_standards(ctx: Context) -> list[Placed]:
 
 @rule("post-coverage", "6.5.1")
 def post_coverage(ctx: Context) -> Iterator[Violation]:
-    """Every position has a post standard; every post standard names a listed position."""
+    """Every position has a post standard in force; every post standard names a listed position.
+
+    A position whose only post standard is being drafted is not covered yet (SPEC §7): an info
+    naming the draft while the trial runs, an error once it has ended.
+    """
     positions = _positions(ctx)
     names = {name_key(p.name) for p in positions}
     posts = _post_standards(ctx)
     covered = {name_key(p.entry.post or "") for p in posts if ctx.in_force(p)}
     for i, position in enumerate(positions):
-        if name_key(position.name) not in covered:
+        key = name_key(position.name)
+        if key in covered:
+            continue
+        path = ("organization", "positions", i)
+        drafts = [
+            p
+            for p in posts
+            if name_key(p.entry.post or "") == key
+            and p.entry.status == "drafting"
+            and ctx.listed(p)
+        ]
+        if drafts:
             yield Violation(
-                "uncovered", ("organization", "positions", i), {"position": position.name}
+                "drafting-only",
+                path,
+                {"position": position.name, "drafts": names_of(drafts)},
+                severity=ctx.planned_severity,
             )
+        else:
+            yield Violation("uncovered", path, {"position": position.name})
     for placed in posts:
         if name_key(placed.entry.post or "") not in names:
             yield Violation("unknown-position", (*placed.path, "post"), {"post": placed.entry.post})

@@ -8,7 +8,7 @@ from sbsguide.findings import Severity
 from sbsguide.guide import ListedItem
 from sbsguide.model import StandardEntry
 from sbsguide.names import name_key
-from sbsguide.rules.base import Context, Violation, rule
+from sbsguide.rules.base import Context, Violation, names_of, rule
 
 
 @rule("service-list", "6.3.2")
@@ -84,74 +84,126 @@ def _one_slip_from(text: str, known: dict[str, str]) -> str | None:
 
 @rule("process-coverage", "4.5", severity=Severity.WARNING)
 def process_coverage(ctx: Context) -> Iterator[Violation]:
-    """Every service item is governed by at least one ``delivery.process`` standard in force."""
+    """Every service item is governed by at least one ``delivery.process`` standard in force.
+
+    A service governed only by a standard being drafted is not covered yet (SPEC §7): an info
+    naming the draft while the trial runs, a warning once it has ended.
+    """
     services = ctx.system.services
     if services is None:
         return
-    standards = [p.entry for p in ctx.in_force_entries("delivery", "process")]
-    governed = [({name_key(s) for s in e.services}, name_key(e.name)) for e in standards]
+    in_force = ctx.in_force_entries("delivery", "process")
+    planned = ctx.planned_entries("delivery", "process")
     for i, item in enumerate(services.items):
-        name = name_key(item.name)
-        if not any(name in links or (name and name in title) for links, title in governed):
-            yield Violation("uncovered", ("services", "items", i), {"service": item.name})
+        path = ("services", "items", i)
+        if any(governs(p.entry, item.name) for p in in_force):
+            continue
+        drafts = [p for p in planned if governs(p.entry, item.name)]
+        if drafts:
+            yield Violation(
+                "drafting-only",
+                path,
+                {"service": item.name, "drafts": names_of(drafts)},
+                severity=ctx.planned_severity,
+            )
+        else:
+            yield Violation("uncovered", path, {"service": item.name})
+
+
+def governs(standard: StandardEntry, service: str) -> bool:
+    """Whether a process standard governs a service: it lists the service, or names it."""
+    name = name_key(service)
+    if not name:
+        return False
+    return name in {name_key(s) for s in standard.services} or name in name_key(standard.name)
 
 
 @rule("quality-core", "4.5")
 def quality_core(ctx: Context) -> Iterator[Violation]:
-    """``support.quality`` and ``delivery.evaluation`` each hold at least one standard."""
+    """``support.quality`` and ``delivery.evaluation`` each hold at least one standard in force."""
     for subsystem, key in (("support", "quality"), ("delivery", "evaluation")):
         if ctx.system.subsystem(subsystem) is None:
             continue  # required-subsystem says so
-        if not ctx.in_force_entries(subsystem, key):
-            category = ctx.guide.subsystem(subsystem).category(key)  # type: ignore[union-attr]
-            assert category is not None  # both are categories of the guide's framework
-            path = ctx.category_path(subsystem, key)
+        if ctx.in_force_entries(subsystem, key):
+            continue
+        category = ctx.guide.subsystem(subsystem).category(key)  # type: ignore[union-attr]
+        assert category is not None  # both are categories of the guide's framework
+        args = {"key": category.dotted, "name": category.name, "name_en": category.name_en}
+        path = ctx.category_path(subsystem, key)
+        planned = ctx.planned_entries(subsystem, key)
+        if planned:
             yield Violation(
-                "empty",
+                "drafting-only",
                 path,
-                {"key": category.dotted, "name": category.name, "name_en": category.name_en},
+                {**args, "drafts": names_of(planned)},
+                severity=ctx.planned_severity,
             )
+        else:
+            yield Violation("empty", path, args)
 
 
 @rule("information-sharing", "4.7")
 def information_sharing(ctx: Context) -> Iterator[Violation]:
-    """A means of sharing service information with other agencies is declared."""
+    """A means of sharing service information with other agencies is declared.
+
+    A sharing platform, or a ``delivery.sharing`` standard in force; one still being drafted is a
+    plan (an info while the trial runs).
+    """
     sharing = ctx.system.sharing
     if sharing is not None and (sharing.platform or "").strip():
         return
     if ctx.in_force_entries("delivery", "sharing"):
         return
-    yield Violation("missing", ("sharing",))
+    planned = ctx.planned_entries("delivery", "sharing")
+    if planned:
+        yield Violation(
+            "drafting-only",
+            ("sharing",),
+            {"drafts": names_of(planned)},
+            severity=ctx.planned_severity,
+        )
+    else:
+        yield Violation("missing", ("sharing",))
 
 
 @rule("listed-content", "6.3.2", severity=Severity.WARNING)
 def listed_content(ctx: Context) -> Iterator[Violation]:
-    """Each item of the guide's open lists of 6.3.2 is covered by a standard of its category.
+    """Each item of the guide's open lists of 6.3.2 is covered by a standard in force.
 
     Function elements, process, sharing (a 可 category: an info) and evaluation list what their
     standards include "包括但不限于": one finding per item that no standard in force covers, by
-    its ``covers:`` list or plainly by its title. A category declared not applicable, or absent
-    or without a standard in force (``required-category`` says so), draws none.
+    its ``covers:`` list or plainly by its title. An item covered only by a standard being
+    drafted is an info naming it while the trial runs (SPEC §7). A category declared not
+    applicable, or absent, or without any standard in force (``required-category`` says so),
+    draws none.
     """
     for category in ctx.guide.categories():
         standards = ctx.in_force_entries(category.subsystem, category.key)
         if not category.listed or not standards:
             continue
+        planned = ctx.planned_entries(category.subsystem, category.key)
         severity = None if category.required else Severity.INFO
         for item in category.listed:
-            if not any(_covers(p.entry, item) for p in standards):
+            if any(_covers(p.entry, item) for p in standards):
+                continue
+            args = {
+                "item": item.item,
+                "item_en": item.item_en,
+                "name": category.name,
+                "name_en": category.name_en,
+                "key": category.dotted,
+            }
+            path = ctx.category_path(category.subsystem, category.key)
+            drafts = [p for p in planned if _covers(p.entry, item)]
+            if drafts:
                 yield Violation(
-                    "uncovered",
-                    ctx.category_path(category.subsystem, category.key),
-                    {
-                        "item": item.item,
-                        "item_en": item.item_en,
-                        "name": category.name,
-                        "name_en": category.name_en,
-                        "key": category.dotted,
-                    },
-                    severity=severity,
+                    "drafting-only",
+                    path,
+                    {**args, "drafts": names_of(drafts)},
+                    severity=severity or ctx.planned_severity,
                 )
+            else:
+                yield Violation("uncovered", path, args, severity=severity)
 
 
 def _covers(entry: StandardEntry, item: ListedItem) -> bool:

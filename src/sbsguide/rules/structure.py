@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
+from dataclasses import replace
 
 from sbsguide import numbers
 from sbsguide.catalogue import comparable_title
 from sbsguide.findings import Severity
+from sbsguide.guide import Category, Guide
 from sbsguide.messages import Localised
 from sbsguide.model import NotApplicable
-from sbsguide.rules.base import Context, LineOf, Placed, Violation, rule
+from sbsguide.rules.base import Context, LineOf, Placed, Violation, names_of, rule
 from sbsguide.rules.catalogue import confidence_note
 from sbsguide.source import dotted
 
@@ -38,9 +41,10 @@ def required_subsystem(ctx: Context) -> Iterator[Violation]:
 def required_category(ctx: Context) -> Iterator[Violation]:
     """Every required category holds a standard in force or is declared N/A with a reason.
 
-    An optional category draws an info. Withdrawn and superseded entries cover nothing (SPEC §6);
-    entries being drafted count, with an info once the trial has ended and still relies on them.
-    A missing sub-system is ``required-subsystem``'s alone, so its categories are not listed.
+    An optional category draws an info. Withdrawn and superseded entries cover nothing (SPEC §6),
+    and a standard being drafted is a plan, not a standard (SPEC §7): a category holding only
+    such entries is an info while the trial runs and an error once it has ended. A missing
+    sub-system is ``required-subsystem``'s alone, so its categories are not listed.
     """
     for subsystem in ctx.guide.subsystems:
         block = ctx.system.subsystem(subsystem.key)
@@ -53,33 +57,74 @@ def required_category(ctx: Context) -> Iterator[Violation]:
             args = {"key": category.dotted, "name": category.name, "name_en": category.name_en}
             path = ctx.category_path(subsystem.key, category.key)
             severity = None if category.required else Severity.INFO
-            in_force = ctx.in_force_entries(subsystem.key, category.key)
+            planned = ctx.planned_entries(subsystem.key, category.key)
             if not value:
                 message = "empty" if category.key in block.model_fields_set else "missing"
                 yield Violation(message, path, args, severity=severity, clause=category.clause)
-            elif not in_force:
+            elif ctx.in_force_entries(subsystem.key, category.key):
+                continue
+            elif planned:
+                yield Violation(
+                    "drafting-only",
+                    path,
+                    {**args, "drafts": names_of(planned)},
+                    severity=severity or ctx.planned_severity,
+                    clause=category.clause,
+                )
+            else:
                 yield Violation(
                     "none-in-force", path, args, severity=severity, clause=category.clause
                 )
-            elif ctx.trial_finished and all(p.entry.status == "drafting" for p in in_force):
-                yield Violation("drafting-only", path, args, Severity.INFO, category.clause)
 
 
 @rule("not-applicable-reason", "4.2")
 def not_applicable_reason(ctx: Context) -> Iterator[Violation]:
-    """A category declared not applicable gives a reason that explains something."""
-    empty = {comparable_title(r) for r in ctx.guide.empty_reasons}
+    """A category declared not applicable gives a reason that explains something.
+
+    The list of empty words is open (不涉及, 不开展, 无此业务 …): a reason is empty when, with
+    those words, filler words and the category's own name taken out, nothing is left.
+    """
     for category in ctx.guide.categories():
         value = ctx.category_value(category.subsystem, category.key)
         if not isinstance(value, NotApplicable):
             continue
-        reason = comparable_title(value.not_applicable or "")
-        args = {"key": category.dotted, "name": category.name, "name_en": category.name_en}
+        args = {
+            "key": category.dotted,
+            "name": category.name,
+            "name_en": category.name_en,
+            "example": Localised(category.na_example, category.na_example_en),
+        }
         path = (*ctx.category_path(category.subsystem, category.key), "not_applicable")
-        if not reason:
+        reason = value.not_applicable or ""
+        if not comparable_title(reason):
             yield Violation("blank", path, args)
-        elif reason in empty or reason == comparable_title(category.name):
-            yield Violation("says-nothing", path, {**args, "reason": value.not_applicable})
+        elif not _says_why(reason, category, ctx.guide):
+            yield Violation("says-nothing", path, {**args, "reason": reason})
+
+
+_NAME_ENDINGS = ("工作标准", "标准", "管理", "规则")
+
+
+def _says_why(reason: str, category: Category, guide: Guide) -> bool:
+    """Whether anything is left of a reason once the words that explain nothing are removed."""
+    stem = category.name
+    for ending in _NAME_ENDINGS:
+        stem = stem.removesuffix(ending)
+    words = [
+        *guide.empty_reasons,
+        *guide.reason_fillers,
+        category.name,
+        stem,
+        *re.split(r"[与和、及]", stem),
+        *category.name_en.replace(",", " ").split(),
+    ]
+    text = unicodedata.normalize("NFKC", reason).lower()
+    for word in sorted({comparable_title(w) for w in words if w}, key=len, reverse=True):
+        if word.isascii():
+            text = re.sub(rf"\b{re.escape(word)}\b", " ", text)
+        else:
+            text = text.replace(word, " ")
+    return bool(comparable_title(text))
 
 
 @rule(
@@ -97,32 +142,49 @@ def not_applicable_reason(ctx: Context) -> Iterator[Violation]:
 def layer_placement(ctx: Context) -> Iterator[Violation]:
     """A post standard sits under ``posts``; a standard and its 体系编号 match their place.
 
-    A misplaced standard is judged against the clause of the category it sits in.
+    A misplaced standard is judged against the clause of the category it sits in. An entry in a
+    catch-all (``foundation.other``, or a category the agency added) draws at most an info: such a
+    category may hold anything (SPEC §7).
     """
     for placed in ctx.entries:
-        entry = placed.entry
-        if entry.post is not None and placed.subsystem != "posts":
-            yield Violation(
-                "post-outside-posts",
-                (*placed.path, "post"),
-                {"post": entry.post, "place": dotted(placed.path[1:3])},
-                clause="6.5.1",
-            )
-        yield from _catalogue_place(ctx, placed)
-        match = SYSTEM_CODE.fullmatch(entry.code or "")
-        if match is None:
-            continue
-        subsystem = ctx.guide.subsystem(placed.subsystem)
-        assert subsystem is not None
-        expected = f"{subsystem.code_prefix}{placed.category_number:02d}"
-        actual = match["prefix"] + match["category"]
-        if actual != expected:
-            yield Violation(
-                "code-place",
-                (*placed.path, "code"),
-                {"code": entry.code, "expected": expected, "place": dotted(placed.path[1:3])},
-                clause=_place_clause(ctx, placed),
-            )
+        catch_all = _catch_all(ctx, placed)
+        for violation in _placement(ctx, placed):
+            yield replace(violation, severity=Severity.INFO) if catch_all else violation
+
+
+def _catch_all(ctx: Context, placed: Placed) -> bool:
+    if placed.category is None:
+        return True
+    subsystem = ctx.guide.subsystem(placed.subsystem)
+    category = subsystem.category(placed.category) if subsystem else None
+    return category is not None and category.catch_all
+
+
+def _placement(ctx: Context, placed: Placed) -> Iterator[Violation]:
+    """What is out of place about one entry: its post, its catalogue category, its code."""
+    entry = placed.entry
+    if entry.post is not None and placed.subsystem != "posts":
+        yield Violation(
+            "post-outside-posts",
+            (*placed.path, "post"),
+            {"post": entry.post, "place": dotted(placed.path[1:3])},
+            clause="6.5.1",
+        )
+    yield from _catalogue_place(ctx, placed)
+    match = SYSTEM_CODE.fullmatch(entry.code or "")
+    if match is None:
+        return
+    subsystem = ctx.guide.subsystem(placed.subsystem)
+    assert subsystem is not None
+    expected = f"{subsystem.code_prefix}{placed.category_number:02d}"
+    actual = match["prefix"] + match["category"]
+    if actual != expected:
+        yield Violation(
+            "code-place",
+            (*placed.path, "code"),
+            {"code": entry.code, "expected": expected, "place": dotted(placed.path[1:3])},
+            clause=_place_clause(ctx, placed),
+        )
 
 
 def _place_clause(ctx: Context, placed: Placed) -> str:
