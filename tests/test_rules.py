@@ -139,3 +139,36 @@ def test_the_not_applicable_hint_is_written_for_its_category() -> None:
     assert "资产" in hints["assets", "zh"] and "统计" not in hints["assets", "zh"]
     assert "能源" in hints["environment", "zh"]
     assert "asset" in hints["assets", "en"] and "energy" in hints["environment", "en"]
+
+
+def test_prefer_public_names_only_fitting_entries_and_says_when_there_are_none() -> None:
+    """SPEC §7: fit entries of that very category (GB before GB/T), or 'none catalogued'."""
+    by_name = {c.id: c for c in CASES}
+    [finance] = case_findings(
+        by_name["prefer-public-standards/enterprise-only-warns-even-when-nothing-is-catalogued"]
+    )
+    assert finance.key == "enterprise-only-none-catalogued"
+    assert "暂无" in finance.message and "《" not in finance.message
+    safety_case = by_name["prefer-public-standards/safety-only-enterprise"]
+    text = (
+        case_bytes(safety_case)
+        .decode()
+        .replace(
+            "      - {code: JC03-002, number: GB 2894-2008, name: 安全标志及其使用导则, implemented: 2009-10-01}\n",
+            "",
+        )
+    )
+    [safety] = [
+        f
+        for f in check_bytes(text.encode(), CheckOptions(as_of=AS_OF))
+        if f.rule == "prefer-public-standards" and f.path == "standards.support.safety"
+    ]
+    assert safety.message.index("GB 2894") < safety.message.index("GB/T 29639")
+    assert "GB/T 33000" not in safety.message
+
+
+def test_a_missing_reference_names_its_near_miss() -> None:
+    case = next(c for c in CASES if c.id == "normative-references/a-slip-for-a-reference-is-named")
+    [finding] = [f for f in case_findings(case) if f.rule == "normative-references"]
+    assert "GB/T 14421.2-2023" in finding.message and "第 110 行" in finding.message
+    assert "GB/T 24421.2" in finding.message

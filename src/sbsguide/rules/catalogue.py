@@ -183,11 +183,12 @@ def title_mismatch(ctx: Context) -> Iterator[Violation]:
 
 @rule("prefer-public-standards", "4.4")
 def prefer_public_standards(ctx: Context) -> Iterator[Violation]:
-    """A category of only group and enterprise standards, where a public one is a good fit.
+    """A category whose standards in force are all group and/or enterprise standards.
 
-    Clause 4.4 prefers national, industry and local standards. Only catalogue entries marked as
-    a good fit for the category are suggested. Not for ``posts.*``: post standards are the
-    agency's own documents.
+    Clause 4.4 prefers national, industry and local standards, so the category draws a warning
+    whatever the catalogue holds (SPEC §7). It names up to three catalogue entries marked as a
+    good fit for that very category (GB, then GB/T, then GB/Z, then industry and local), or says
+    that none is catalogued. Not for ``posts.*``: post standards are the agency's own documents.
     """
     present = {number.base for _, number in _numbered(ctx)}
     for category in ctx.guide.categories():
@@ -196,23 +197,25 @@ def prefer_public_standards(ctx: Context) -> Iterator[Violation]:
         in_force = ctx.in_force_entries(category.subsystem, category.key)
         if not in_force or any(_is_public(p) for p in in_force):
             continue
-        offers = [
-            e
-            for e in ctx.catalogue.for_category(category.dotted, ctx.as_of, good_fit=True)
-            if e.is_public and e.base not in present
-        ][:3]
-        if offers:
-            suggestions = "、".join(f"{e.canonical}《{e.title}》" for e in offers)
-            yield Violation(
-                "enterprise-only",
-                ctx.category_path(category.subsystem, category.key),
-                {
-                    "name": category.name,
-                    "name_en": category.name_en,
-                    "suggestions": suggestions,
-                    "confidence": confidence_note(*offers),
-                },
-            )
+        fitting = ctx.catalogue.for_category(category.dotted, ctx.as_of, good_fit=True)
+        offers = sorted(
+            (e for e in fitting if e.is_public and e.base not in present),
+            key=lambda e: PUBLIC_KINDS.index(e.kind) if e.kind in PUBLIC_KINDS else 99,
+        )[:3]
+        args = {"name": category.name, "name_en": category.name_en, "key": category.dotted}
+        path = ctx.category_path(category.subsystem, category.key)
+        if not offers:
+            yield Violation("enterprise-only-none-catalogued", path, args)
+            continue
+        yield Violation(
+            "enterprise-only",
+            path,
+            {
+                **args,
+                "suggestions": "、".join(f"{e.canonical}《{e.title}》" for e in offers),
+                "confidence": confidence_note(*offers),
+            },
+        )
 
 
 def _is_public(placed: Placed) -> bool:

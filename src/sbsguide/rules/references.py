@@ -7,23 +7,45 @@ from collections.abc import Iterator
 
 from sbsguide.findings import Severity
 from sbsguide.numbers import StandardNumber
-from sbsguide.rules.base import Context, Violation, rule
+from sbsguide.rules.base import Context, LineOf, Placed, Violation, rule
 from sbsguide.rules.catalogue import PUBLIC_KINDS
 from sbsguide.source import LogicalPath
 
 
 @rule("normative-references", "2", "4.6", "5.4", "5.5.2")
 def normative_references(ctx: Context) -> Iterator[Violation]:
-    """The system contains every document clause 2 cites (any edition: they are cited undated)."""
+    """The system contains every document clause 2 cites (any edition: they are cited undated).
+
+    Where an entry's number is one slip from a missing reference (GB/T 14421.2 for GB/T
+    24421.2, as the guide's own 4.3 writes), the finding names that entry.
+    """
     present = {p.number.base for p in ctx.entries if p.number}
-    for reference in ctx.guide.normative_references:
-        if reference.number not in present:
-            yield Violation(
-                "missing",
-                _guidelines_path(ctx),
-                {"number": reference.number, "title": reference.title},
-                clause=reference.clause,
-            )
+    missing = [r for r in ctx.guide.normative_references if r.number not in present]
+    slips = _slips(ctx, {r.number for r in missing})
+    for reference in missing:
+        args = {"number": reference.number, "title": reference.title}
+        slip = slips.get(reference.number)
+        if slip is not None:
+            args |= {"written": slip.entry.number or "", "line": LineOf((*slip.path, "number"))}
+        yield Violation(
+            "missing" if slip is None else "missing-near-miss",
+            _guidelines_path(ctx),
+            args,
+            clause=reference.clause,
+        )
+
+
+def _slips(ctx: Context, wanted: set[str]) -> dict[str, Placed]:
+    """Entries the catalogue does not know whose number is one slip from a wanted one."""
+    slips: dict[str, Placed] = {}
+    for placed in ctx.entries:
+        number = placed.number
+        if number is None or not wanted or ctx.catalogue.editions_of(number.base):
+            continue
+        near = ctx.catalogue.near_miss(number)
+        if near is not None and near.base in wanted:
+            slips.setdefault(near.base, placed)
+    return slips
 
 
 def _guidelines_path(ctx: Context) -> LogicalPath:

@@ -79,7 +79,11 @@ def self_evaluation(ctx: Context) -> Iterator[Violation]:
 
 @rule("dates", severity=Severity.WARNING)
 def dates(ctx: Context) -> Iterator[Violation]:
-    """Implementation dates of current standards are not in the future; trial and plan in order."""
+    """Trial and plan in order; a standard issued but not yet in force is said (an info).
+
+    A ``current`` entry whose implementation date is after the check date is 即将实施: it is
+    classed 现行 and keeps its status (SPEC §7 "Published, not yet in force").
+    """
     for placed in ctx.entries:
         entry = placed.entry
         if entry.status == "current" and entry.implemented and entry.implemented > ctx.as_of:
@@ -87,6 +91,7 @@ def dates(ctx: Context) -> Iterator[Violation]:
                 "future-implemented",
                 (*placed.path, "implemented"),
                 {"date": entry.implemented, "as_of": ctx.as_of},
+                severity=Severity.INFO,
             )
     trial = ctx.system.trial_run
     if trial and trial.start and trial.end and trial.end < trial.start:
