@@ -172,3 +172,30 @@ def test_a_missing_reference_names_its_near_miss() -> None:
     [finding] = [f for f in case_findings(case) if f.rule == "normative-references"]
     assert "GB/T 14421.2-2023" in finding.message and "第 110 行" in finding.message
     assert "GB/T 24421.2" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("case_id", "key", "words"),
+    [
+        (
+            "duplicate-standard/two-editions-of-one-standard",
+            "duplicate-same-category",
+            "只保留一条并写现行版本",
+        ),
+        (
+            "duplicate-standard/keep-the-one-in-the-catalogue-category",
+            "duplicate-keep-this",
+            "support.quality",
+        ),
+        (
+            "duplicate-standard/an-unknown-standard-keeps-the-first",
+            "duplicate-unknown",
+            "第 231 行",
+        ),
+    ],
+)
+def test_duplicate_hint_says_which_to_keep_and_why(case_id: str, key: str, words: str) -> None:
+    case = next(c for c in CASES if c.id == case_id)
+    [finding] = [f for f in case_findings(case) if f.rule == "duplicate-standard"]
+    assert finding.key == key
+    assert words in finding.hint

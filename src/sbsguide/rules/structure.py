@@ -227,8 +227,10 @@ def _catalogue_place(ctx: Context, placed: Placed) -> Iterator[Violation]:
 def duplicate_standard(ctx: Context) -> Iterator[Violation]:
     """The same standard (any edition) appears only once in the system.
 
-    The finding names the other entry by its line and says which of the two to keep: the one
-    in a category the catalogue places the standard in, else the first.
+    The finding names the other entry by its line and says which of the two to keep, and why: the
+    one in a category the catalogue places the standard in; when both or neither are, the first
+    listed, naming the catalogue's own category when neither is. Twice in one category: either,
+    written as the edition in force.
     """
     first_seen: dict[str, Placed] = {}
     for placed in ctx.entries:
@@ -238,24 +240,37 @@ def duplicate_standard(ctx: Context) -> Iterator[Violation]:
         first = first_seen.setdefault(base, placed)
         if first is placed:
             continue
-        keep_this = _fits(ctx, placed, base) and not _fits(ctx, first, base)
+        homes = _catalogue_places(ctx, base)
+        here, there = _place_of(placed), _place_of(first)
+        if here == there:
+            message = "duplicate-same-category"
+        elif here in homes and there not in homes:
+            message = "duplicate-keep-this"
+        elif there in homes:
+            message = "duplicate" if here not in homes else "duplicate-both-fit"
+        else:
+            message = "duplicate-neither-fits" if homes else "duplicate-unknown"
         yield Violation(
-            "duplicate-keep-this" if keep_this else "duplicate",
+            message,
             (*placed.path, "number"),
             {
                 "number": placed.entry.number,
                 "first": first.entry.number or "",
                 "line": LineOf(first.path),
-                "place": f"{first.subsystem}.{first.category or 'extra'}",
-                "here": f"{placed.subsystem}.{placed.category or 'extra'}",
+                "place": there,
+                "here": here,
+                "homes": "、".join(homes),
             },
         )
 
 
-def _fits(ctx: Context, placed: Placed, base: str) -> bool:
-    """Whether an entry sits in a category the catalogue places its standard in."""
-    here = f"{placed.subsystem}.{placed.category}"
-    return any(here in e.categories for e in ctx.catalogue.editions_of(base))
+def _place_of(placed: Placed) -> str:
+    return f"{placed.subsystem}.{placed.category or 'extra'}"
+
+
+def _catalogue_places(ctx: Context, base: str) -> list[str]:
+    """The categories the catalogue places a standard in, in its order."""
+    return list(dict.fromkeys(c for e in ctx.catalogue.editions_of(base) for c in e.categories))
 
 
 @rule("system-code", "4.2")
