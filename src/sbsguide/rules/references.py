@@ -23,7 +23,7 @@ def normative_references(ctx: Context) -> Iterator[Violation]:
     missing = [r for r in ctx.guide.normative_references if r.number not in present]
     slips = _slips(ctx, {r.number for r in missing})
     for reference in missing:
-        args = {"number": reference.number, "title": reference.title}
+        args: dict[str, object] = {"number": reference.number, "title": reference.title}
         slip = slips.get(reference.number)
         if slip is not None:
             args |= {"written": slip.entry.number or "", "line": LineOf((*slip.path, "number"))}
