@@ -53,7 +53,7 @@ WAIVED = (
         "    - {name: 市场开拓, class: 市场策划}\n",
         "    - {name: 市场开拓, class: 市场策划}\n    - {name: 知识产权托管, class: 专业技术服务}\n",
     )
-    + "waivers:\n  - {rule: process-coverage, reason: 服务规范起草中, until: 2025-12-31}\n"
+    + "  - {rule: process-coverage, reason: 服务规范起草中, until: 2025-12-31}\n"
 )
 
 
@@ -81,7 +81,7 @@ def test_waiver_target_narrows_what_is_waived() -> None:
         "    - {name: 市场开拓, class: 市场策划}\n",
         "    - {name: 市场开拓, class: 市场策划}\n    - {name: 甲, class: 商务服务}\n"
         "    - {name: 乙, class: 商务服务}\n",
-    ) + ("waivers:\n  - {rule: process-coverage, reason: 起草中, target: services.items.11}\n")
+    ) + ("  - {rule: process-coverage, reason: 起草中, target: services.items.11}\n")
     coverage = [(f.path, f.waived) for f in check_text(text) if f.rule == "process-coverage"]
     assert coverage == [("services.items.11", True), ("services.items.12", False)]
 

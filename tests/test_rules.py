@@ -199,3 +199,27 @@ def test_duplicate_hint_says_which_to_keep_and_why(case_id: str, key: str, words
     [finding] = [f for f in case_findings(case) if f.rule == "duplicate-standard"]
     assert finding.key == key
     assert words in finding.hint
+
+
+def test_typeset_numbers_are_one_info_per_file_listing_their_lines() -> None:
+    """SPEC §7: one standard-number info for every typeset number of a file, in every format."""
+    import json
+
+    from sbsguide.findings import CheckResult, FileResult
+    from sbsguide.output import json_format
+
+    text = CONFORMING.read_text(encoding="utf-8")
+    for number in ("GB/T 13016-2018", "GB/T 13017-2018", "GB/T 24421.1-2023"):
+        text = text.replace(f"number: {number}", f"number: {number.replace('-', '—')}")
+    findings = [
+        f
+        for f in check_bytes(text.encode(), CheckOptions(as_of=AS_OF))
+        if f.rule == "standard-number"
+    ]
+    [typeset] = findings
+    assert typeset.severity.value == "info" and typeset.lines == (106, 126, 127)
+    assert "106、126、127" in typeset.message and "sbs fix" in typeset.hint
+    document = json.loads(
+        json_format.render(CheckResult([FileResult("system.yaml", findings)], AS_OF, "g", "zh"))
+    )
+    assert document["files"][0]["findings"][0]["lines"] == [106, 126, 127]

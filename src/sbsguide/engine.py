@@ -17,7 +17,7 @@ from sbsguide import loader, messages
 from sbsguide.findings import FileResult, Finding, Severity
 from sbsguide.guide import Guide, load_guide
 from sbsguide.loader import LoadProblem
-from sbsguide.messages import Lang
+from sbsguide.messages import Lang, Localised
 from sbsguide.model import StandardSystem
 from sbsguide.reading import max_bytes
 from sbsguide.rules import BY_NAME, MODEL_RULES, Context, Violation
@@ -203,6 +203,19 @@ def _waived(finding: Finding, reason: str) -> Finding:
     return replace(finding, waived=True, waiver_reason=reason)
 
 
+LISTED_LINES = 10
+"""A message names this many lines of a many-places finding; the finding keeps them all."""
+
+
+def _line_list(lines: tuple[int, ...]) -> Localised:
+    shown = [str(n) for n in lines[:LISTED_LINES]]
+    more = len(lines) - len(shown)
+    return Localised(
+        "、".join(shown) + (f" 等 {len(lines)} 处" if more else ""),
+        ", ".join(shown) + (f" and {more} more" if more else ""),
+    )
+
+
 class _Stamper:
     """Turns what a rule or the loader said into a finding: severity, clause, text, position."""
 
@@ -217,6 +230,9 @@ class _Stamper:
             key: source.locate(value.path).line if isinstance(value, LineOf) else value
             for key, value in violation.args.items()
         }
+        lines = tuple(source.locate(path).line for path in violation.lines)
+        if lines:
+            args["lines"] = _line_list(lines)
         message, hint = messages.render(rule_name, violation.message, args, self.lang)
         position = source.locate(violation.path)
         default = rule.default_severity(self.guide)
@@ -234,6 +250,7 @@ class _Stamper:
             column=position.column,
             key=violation.message,
             args=args,
+            lines=lines,
         )
 
     def load_problem(self, problem: LoadProblem, source: SourceMap) -> Finding:

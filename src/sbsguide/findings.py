@@ -46,6 +46,7 @@ class Finding:
     waived: bool = False
     waiver_reason: str | None = None
     key: str = ""  # the message id within the rule, e.g. "running" for trial-period
+    lines: tuple[int, ...] = ()  # one finding for many places (SPEC §7 typeset numbers)
     # what the message was made from, for the documents' own wording (report/plain.py)
     args: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
 

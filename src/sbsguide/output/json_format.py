@@ -38,6 +38,7 @@ def _file(result: FileResult) -> dict[str, Any]:
                 "path": f.path,
                 "waived": f.waived,
                 "waiver_reason": f.waiver_reason,
+                **({"lines": list(f.lines)} if f.lines else {}),
             }
             for f in result.findings
         ],

@@ -53,7 +53,7 @@ class Action:
     severity: str
     clause: str
     rule: str
-    line: int
+    line: str  # the finding's line, or every line of a many-places finding
     problem: str  # in the document's words (report/plain.py)
     fix: str
     message: str = ""  # as `sbs check` says it, for the technical annex
@@ -240,7 +240,7 @@ def _actions(findings: list[Finding], lang: Lang, *, infos: bool = False) -> tup
             f.severity.value,
             f.clause or "—",
             f.rule,
-            f.line,
+            "、".join(map(str, f.lines)) if f.lines else str(f.line),
             problem(f, lang),
             remedy(f, lang),
             f.message,

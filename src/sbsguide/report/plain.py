@@ -22,7 +22,11 @@ from sbsguide.resources import data
 _KEY = r"[a-z][a-z_]*(?:\.[a-z0-9_]+)+|[a-z]+_[a-z0-9_]+"
 _PARENTHESISED_KEY = re.compile(rf"\s*[(（]\s*(?:{_KEY})\s*(?:[，,]\s*)?([^()（）]*)[)）]")
 _QUOTED_KEY = re.compile(rf"[\"“](?:{_KEY})[\"”]\s*")
-_LINE = re.compile(r"第\s*\d+\s*行|line\s+\d+,?\s*|,?\s*line\s+\d+")
+_LINE = re.compile(
+    r"[：:]?\s*第\s*\d+(?:、\d+)*(?:\s*等\s*\d+\s*处)?\s*行"
+    r"|[：:]?\s*lines\s+\d+(?:,\s*\d+)*(?:\s+and\s+\d+\s+more)?"
+    r"|line\s+\d+,?\s*|,?\s*line\s+\d+"
+)
 
 
 @cache

@@ -31,6 +31,7 @@ class Violation:
     args: Mapping[str, Any] = field(default_factory=dict)
     severity: Severity | None = None  # None: the rule's default
     clause: str | None = None  # None: the rule's first clause
+    lines: tuple[LogicalPath, ...] = ()  # one finding for many places: each place's line
 
 
 @dataclass(frozen=True, slots=True)

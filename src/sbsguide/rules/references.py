@@ -58,7 +58,12 @@ def _guidelines_path(ctx: Context) -> LogicalPath:
 
 @rule("standard-number", severity=Severity.ERROR)
 def standard_number(ctx: Context) -> Iterator[Violation]:
-    """Every standard number parses; a non-canonical or undated form draws an info."""
+    """Every standard number parses; a non-canonical or undated form draws an info.
+
+    Numbers written in a typeset form (em dash, full-width characters, a missing space) are one
+    info per file, listing their lines, so that they do not bury the real findings (SPEC §7).
+    """
+    typeset: list[Placed] = []
     for placed in ctx.entries:
         entry = placed.entry
         path = (*placed.path, "number")
@@ -72,14 +77,22 @@ def standard_number(ctx: Context) -> Iterator[Violation]:
         elif number.kind == "unknown":
             yield Violation("unknown-code", path, {"number": entry.number, "code": number.code})
         elif number.canonical != entry.number:
-            yield Violation(
-                "canonical",
-                path,
-                {"number": entry.number, "canonical": number.canonical},
-                severity=Severity.INFO,
-            )
+            typeset.append(placed)
         elif not number.dated and number.kind != "policy" and _edition_known(ctx, number):
             yield Violation("undated", path, {"number": entry.number}, severity=Severity.INFO)
+    if typeset:
+        first = typeset[0]
+        yield Violation(
+            "canonical" if len(typeset) == 1 else "canonical-many",
+            (*first.path, "number"),
+            {
+                "number": first.entry.number,
+                "canonical": first.number.canonical if first.number else "",
+                "count": len(typeset),
+            },
+            severity=Severity.INFO,
+            lines=tuple((*p.path, "number") for p in typeset),
+        )
 
 
 def _edition_known(ctx: Context, number: StandardNumber) -> bool:
