@@ -334,6 +334,11 @@ def test_the_first_hour_from_a_bare_scaffold_to_a_clean_strict_check(tmp_path: P
     for old, new in edits:
         assert old in text, old
         text = text.replace(old, new)
+    # 4.4: no public procurement standard is catalogued, so the officer records why (SPEC §7)
+    text += (
+        "waivers:\n  - {rule: prefer-public-standards, target: standards.support.procurement,"
+        " reason: 已检索国家、行业和地方标准，暂无适用于采购管理的公开标准}\n"
+    )
     path.write_text(text, encoding="utf-8")
     fixed = run_sbs("fix", str(path), "--as-of", AS_OF)  # assigns the new standards' codes
     assert fixed.returncode == 0, fixed.stdout + fixed.stderr

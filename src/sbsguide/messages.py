@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any, Literal, NamedTuple
 
 from sbsguide.resources import data
 
 Lang = Literal["zh", "en"]
+
+LINE_MENTION = re.compile(
+    r"[：:]?\s*第\s*\d+(?:、\d+)*(?:\s*等\s*\d+\s*处)?\s*行"
+    r"|[：:]?\s*lines\s+\d+(?:,\s*\d+)*(?:\s+and\s+\d+\s+more)?"
+    r"|line\s+\d+,?\s*|,?\s*line\s+\d+"
+)
+"""Where a message names lines of the file ("第 12 行", "lines 3, 5"): the words that move."""
 LANGS: tuple[Lang, ...] = ("zh", "en")
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from sbsguide.findings import Finding
+from sbsguide.messages import LINE_MENTION
 
 
 def relative_uri(path: str) -> str:
@@ -27,6 +28,10 @@ def uri_reference(path: str) -> str:
 
 
 def fingerprint(path: str, finding: Finding) -> str:
-    """Rule + file + logical path + message: stable when lines move, distinct per finding."""
-    key = "\x1f".join((finding.rule, relative_uri(path), finding.path, finding.message))
+    """Rule + file + logical path + message: stable when lines move, distinct per finding.
+
+    A message that names other lines ("第 12 行已列出") is taken without them.
+    """
+    message = LINE_MENTION.sub("", finding.message)
+    key = "\x1f".join((finding.rule, relative_uri(path), finding.path, message))
     return hashlib.sha256(key.encode("utf-8")).hexdigest()

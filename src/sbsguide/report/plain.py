@@ -13,7 +13,7 @@ from functools import cache
 from typing import Any
 
 from sbsguide.findings import Finding
-from sbsguide.messages import Lang, Localised
+from sbsguide.messages import LINE_MENTION, Lang, Localised
 from sbsguide.resources import data
 
 # A dotted key path or a bare snake_case key: standards.support.procurement, organization.positions,
@@ -22,11 +22,7 @@ from sbsguide.resources import data
 _KEY = r"[a-z][a-z_]*(?:\.[a-z0-9_]+)+|[a-z]+_[a-z0-9_]+"
 _PARENTHESISED_KEY = re.compile(rf"\s*[(（]\s*(?:{_KEY})\s*(?:[，,]\s*)?([^()（）]*)[)）]")
 _QUOTED_KEY = re.compile(rf"[\"“](?:{_KEY})[\"”]\s*")
-_LINE = re.compile(
-    r"[：:]?\s*第\s*\d+(?:、\d+)*(?:\s*等\s*\d+\s*处)?\s*行"
-    r"|[：:]?\s*lines\s+\d+(?:,\s*\d+)*(?:\s+and\s+\d+\s+more)?"
-    r"|line\s+\d+,?\s*|,?\s*line\s+\d+"
-)
+_LINE = LINE_MENTION
 
 
 @cache
