@@ -109,7 +109,7 @@ def test_github_escapes_and_writes_the_step_summary(tmp_path: Path) -> None:
     summary = tmp_path / "summary.md"
     result = _sbs("check", QUJING, "--format", "github", env={"GITHUB_STEP_SUMMARY": str(summary)})
     assert result.stdout.startswith(
-        "::warning file=examples/qujing-draft/system.yaml,line=1,col=1,"
+        "::warning file=examples/qujing-draft/system.yaml,line=5,col=1,"
     )
     assert "title=information-sharing 4.7::" in result.stdout
     table = summary.read_text(encoding="utf-8")

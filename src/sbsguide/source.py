@@ -75,10 +75,11 @@ class SourceMap:
         return path in self._starts
 
     def locate(self, path: LogicalPath) -> Position:
-        """The position of ``path``, or of its nearest recorded ancestor."""
-        while path:
+        """The position of ``path``, or of its nearest recorded ancestor (the file: its first key)."""
+        while True:
             start = self._starts.get(path)
             if start is not None:
                 return Position(start[0] + 1, start[1] + 1)
+            if not path:
+                return FILE_START
             path = path[:-1]
-        return FILE_START

@@ -193,6 +193,10 @@ class _Builder:
         path = (*frame.path, key)
         frame.container[key] = value
         self.source.record(path, frame.key_mark.line, frame.key_mark.column)
+        if not frame.path and len(frame.container) == 1:
+            # the file as a whole is where its first key is, not the comment lines above it: a
+            # missing top-level block is reported there
+            self.source.record((), frame.key_mark.line, frame.key_mark.column)
         if self.spans:
             self.key_starts[path] = frame.key_mark.index
         return path
