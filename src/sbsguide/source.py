@@ -75,7 +75,7 @@ class SourceMap:
         return path in self._starts
 
     def locate(self, path: LogicalPath) -> Position:
-        """The position of ``path``, or of its nearest recorded ancestor (the file: its first key)."""
+        """The position of ``path``, or of its nearest recorded ancestor (the file: its 1st key)."""
         while True:
             start = self._starts.get(path)
             if start is not None:
