@@ -242,3 +242,14 @@ def test_an_unexpected_error_is_a_message_not_a_traceback(monkeypatch, capsys) -
     assert exit_info.value.code == 2
     err = capsys.readouterr().err
     assert "internal error in sbs: RuntimeError: boom" in err and "Traceback" not in err
+
+
+def test_schema_errors_say_that_the_other_rules_have_not_run(tmp_path: Path) -> None:
+    bad = tmp_path / "system.yaml"
+    bad.write_text("version: 1\nagency: {name: x, site_area_m2: abc}\n", encoding="utf-8")
+    zh = run_sbs("check", str(bad))
+    assert zh.returncode == 1 and "修正这些错误后还会运行其余规则" in zh.stdout
+    en = run_sbs("check", str(bad), "--lang", "en")
+    assert "once these are fixed they will run" in en.stdout
+    clean = run_sbs("check", str(CONFORMING), "--as-of", "2026-11-26")
+    assert "其余规则" not in clean.stdout

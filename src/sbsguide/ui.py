@@ -23,6 +23,12 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{warning} warnings, {info} infos, {waived} waived",
     ),
     "clean": ("{path}：没有发现问题", "{path}: no problems found"),
+    "rules-pending": (
+        "    文件的语法或结构有错误，按指南检查的其余规则尚未运行；修正这些错误后还会运行其余规则，"
+        "可能发现更多问题。",
+        "    The file has syntax or structure errors, so the guide's other rules have not run yet; "
+        "once these are fixed they will run and may find more.",
+    ),
     "cannot-open": ("{path}：无法打开：{reason}", "{path}: cannot open: {reason}"),
     "not-found": ("路径不存在", "no such file or directory"),
     "bad-limit": (

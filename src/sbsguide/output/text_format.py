@@ -13,6 +13,8 @@ from sbsguide.messages import Lang
 from sbsguide.ui import text
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+BLOCKING = frozenset({"yaml-syntax", "schema"})
+"""Findings that stop the guide's rules from running on a file (engine.py)."""
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _NAME_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
@@ -76,6 +78,8 @@ def _file_lines(file: FileResult, lang: Lang) -> Iterator[tuple[str, str | None]
             ),
             None,
         )
+    if any(f.rule in BLOCKING for f in file.findings):
+        yield text("rules-pending", lang), "yellow"
 
 
 def finding_line(path: str, finding: Finding, lang: Lang) -> str:
