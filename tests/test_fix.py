@@ -239,3 +239,19 @@ def test_a_low_confidence_older_edition_is_left_for_a_person() -> None:
         "{code: BZ09-004, number: GB/T 19004-2011, name: 追求组织的持续成功 质量管理方法}",
     )
     assert not plan_fix(text.encode(), AS_OF, "zh").changed
+
+
+def test_a_misplaced_old_edition_of_a_listed_standard_is_left_and_said() -> None:
+    """#22: upgrading it would list GB/T 24421.2-2023 twice; the placement hint names its home."""
+    text = CONFORMING_TEXT.replace(
+        "      - {code: GW03-006, number: Q/KMGX 426-2024, name: 会计岗位工作标准, post: 会计, implemented: 2024-02-01}\n",
+        "      - {code: GW03-006, number: Q/KMGX 426-2024, name: 会计岗位工作标准, post: 会计, implemented: 2024-02-01}\n"
+        "      - {code: GW03-007, number: GB/T 24421.2-2009, name: 服务业组织标准化工作指南 第2部分:标准体系}\n",
+    )
+    plan = plan_fix(text.encode(), AS_OF, "zh")
+    assert plan.fixed.count("GB/T 24421.2-2023") == CONFORMING_TEXT.count("GB/T 24421.2-2023")
+    [(line, said)] = [(n, what) for n, what in plan.changes if "24421.2-2009" in what]
+    assert line == 295 and "第 109 行" in said and "未替换" in said
+    placement = [f for f in check_text(text) if f.rule == "layer-placement"]
+    assert placement and all("posts." not in f.message for f in placement)
+    assert "foundation.guidelines" in placement[0].message

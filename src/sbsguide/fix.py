@@ -44,7 +44,9 @@ def plan(
     """Every safe rewrite of a valid system, as non-overlapping changes."""
     ctx = Context(system, as_of, guide, catalogues)
     planner = _Planner(text, source, ctx.catalogue, as_of)
-    planner.listed = {p.number.base: p for p in ctx.entries if p.number is not None}
+    for placed in ctx.entries:
+        if placed.number is not None:
+            planner.listed.setdefault(placed.number.base, []).append(placed)
     for placed in ctx.entries:
         planner.entry(placed)
     planner.codes(ctx)
@@ -69,7 +71,7 @@ class _Planner:
         self.catalogue = catalogue
         self.as_of = as_of
         self.changes: list[Change] = []
-        self.listed: dict[str, Placed] = {}  # edition-free number → its (first) entry
+        self.listed: dict[str, list[Placed]] = {}  # edition-free number → its entries
 
     def entry(self, placed: Placed) -> None:
         written = placed.entry.number
@@ -78,10 +80,12 @@ class _Planner:
         if number is None or span is None or written is None:
             return
         successor = self._successor(number)
-        elsewhere = self.listed.get(successor.base) if successor is not None else None
-        if successor is not None and elsewhere is not None and elsewhere is not placed:
-            # the edition in force is already listed: replacing would list it twice
-            line = self.text.count("\n", 0, span.start) + 1
+        others = (
+            [p for p in self.listed.get(successor.base, []) if p is not placed] if successor else []
+        )
+        elsewhere = others[0] if others else None
+        if successor is not None and elsewhere is not None:
+            # the standard is listed elsewhere too: replacing would list it twice
             other = self.spans.get(elsewhere.path)
             where = self.text.count("\n", 0, other.start) + 1 if other else "?"
             self.changes.append(
@@ -90,10 +94,12 @@ class _Planner:
                     span.start,
                     "",
                     Localised(
-                        f"{written} 未替换：现行版本 {successor.canonical} 已在第 {where} 行列出，"
-                        f"请删除第 {line} 行这一条",
-                        f"{written} left as is: the edition in force, {successor.canonical}, is "
-                        f"already listed on line {where}; remove this entry (line {line})",
+                        f"{written} 未替换：同一标准已在第 {where} 行列出"
+                        f"({elsewhere.entry.number})，只保留一条并写现行版本 "
+                        f"{successor.canonical}，删除另一条",
+                        f"{written} left as is: the same standard is already listed on line "
+                        f"{where} ({elsewhere.entry.number}); keep one entry, as the edition in "
+                        f"force {successor.canonical}, and remove the other",
                     ),
                 )
             )
