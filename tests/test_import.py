@@ -333,3 +333,25 @@ def test_a_title_that_starts_with_an_equals_sign(tmp_path: Path) -> None:
     table.write_bytes("标准编号,标准名称\nQ/X 401-2024,=?\n".encode())
     output = _import(table, tmp_path)
     assert _placed(output)[0][2] == "=?"
+
+
+def test_a_totals_row_ends_its_section_and_every_inferred_placement_is_listed(
+    tmp_path: Path,
+) -> None:
+    """#22: a post standard after 合计 is not put into the section above; it is placed afresh."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(HEADER_A)
+    sheet.append(["安全与应急标准"])
+    sheet.merge_cells("A2:G2")
+    sheet.append([1, None, "Q/QJ 350-2024", "突发事件应急预案", None, None, None])
+    sheet.append(["合计", None, None, "1 项", None, None, None])
+    sheet.append([2, None, "Q/QJ 421-2024", "标准化专员岗位工作标准", None, None, None])
+    table = tmp_path / "table.xlsx"
+    book.save(table)
+    output = tmp_path / "system.yaml"
+    result = run_sbs("import", str(table), "--output", str(output))
+    assert result.returncode == 0, result.stdout
+    assert ("posts.general", "Q/QJ 421-2024", "标准化专员岗位工作标准") in _placed(output)
+    [listed] = [line for line in result.stdout.splitlines() if "Q/QJ 421-2024" in line]
+    assert "依据名称中的词" in listed

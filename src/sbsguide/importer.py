@@ -151,6 +151,7 @@ def read_table(path: Path, sheet: str | None) -> ImportResult:
             w in c for c in cells for w in import_settings()["subtotal_words"]
         ):
             result.skipped["subtotal"] = result.skipped.get("subtotal", 0) + 1
+            sections.close()  # a totals row ends its section: what follows is placed afresh
             continue
         if _is_section(cells, guide):
             sections.heading(cells[0])
@@ -169,6 +170,10 @@ class _Sections:
         self.guide = guide
         self.subsystem = ""
         self.category = ""
+
+    def close(self) -> None:
+        """The section ends (a totals row): later rows sit under no heading."""
+        self.subsystem = self.category = ""
 
     def heading(self, text: str) -> None:
         plain = re.sub(r"[\s()（）\d.、一二三四五六七八九十]", "", text)
@@ -193,10 +198,8 @@ def _read_row(
 ) -> None:
     name = texts.get("name", "")
     number = _number_text(texts.get("number", ""))
-    category_text = (
-        " ".join(t for t in (texts.get("subsystem", ""), texts.get("category", "")) if t)
-        or sections.category
-    )
+    own_category = " ".join(t for t in (texts.get("subsystem", ""), texts.get("category", "")) if t)
+    category_text = own_category or sections.category
     marked = NOT_APPLICABLE_MARK.match(name)
     if marked and not number:
         category = category_named(category_text, guide)
@@ -232,6 +235,8 @@ def _read_row(
         published=dates["published"],
     )
     item.placed, item.reason = place(item, guide)
+    if item.reason == "column" and not own_category:
+        item.reason = "section"
     result.rows.append(item)
 
 
