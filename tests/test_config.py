@@ -112,6 +112,8 @@ def test_a_standards_list_becomes_a_user_catalogue_the_check_uses(tmp_path: Path
         assert made.returncode == 0, made.stderr
         assert "新增 3 个版本" in made.stdout and "无编号" in made.stdout
         assert "按代替它的新标准处理" in made.stdout
+        # the line to paste, relative to .sbs/ where the configuration lives (#22)
+        assert "  catalogues: [catalogue.yaml]" in made.stdout and ".sbs/.sbs" not in made.stdout
         (root / ".sbs" / "config.yaml").write_text(
             "# the province's list\ncatalogues: [catalogue.yaml]\n", encoding="utf-8"
         )
@@ -127,6 +129,7 @@ def test_a_standards_list_becomes_a_user_catalogue_the_check_uses(tmp_path: Path
             "catalog", "import", str(listed), "--output", str(root / ".sbs" / "catalogue.yaml")
         )
         assert "新增 0 个版本，更新 0 个版本" in again.stdout
+        assert "已列出该文件" in again.stdout
         kept = (root / ".sbs" / "catalogue.yaml").read_text(encoding="utf-8")
         assert kept.startswith("# A user catalogue")  # comments survive a merge
 
@@ -143,3 +146,20 @@ def test_a_configuration_error_is_said_in_the_runs_language(tmp_path: Path) -> N
     result = run_sbs("check", str(system), "--lang", "en")
     assert result.returncode == 2 and 'did you mean "ignore"?' in result.stderr
     assert "未知" not in result.stderr
+
+
+def test_catalog_import_reports_undated_rows(tmp_path: Path) -> None:
+    listed = tmp_path / "list.csv"
+    listed.write_text(
+        "标准号,标准名称\nGB/T 9999,无年代号的标准\nGB/T 9998-2020,有年代号的标准\n",
+        encoding="utf-8",
+    )
+    made = run_sbs("catalog", "import", str(listed), "--output", str(tmp_path / "c.yaml"))
+    assert made.returncode == 0, made.stderr
+    assert "1 行的标准号没有年代号" in made.stdout
+    [row] = [line for line in made.stdout.splitlines() if "GB/T 9999" in line]
+    assert row.split() == ["2", "GB/T", "9999"]
+    english = run_sbs(
+        "catalog", "import", str(listed), "--output", str(tmp_path / "d.yaml"), "--lang", "en"
+    )
+    assert "1 rows have a number without a year" in english.stdout

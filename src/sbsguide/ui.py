@@ -77,9 +77,27 @@ _TEXT: dict[str, tuple[str, str]] = {
         "以下 {n} 行的标准号无法识别，未导入：",
         "{n} rows have a number that cannot be read and were not imported:",
     ),
+    "catalog-import-undated-rows": (
+        "以下 {n} 行的标准号没有年代号，已按“年代号未知”导入，无法判断版本；"
+        "请补上年代号后重新导入：",
+        "{n} rows have a number without a year: imported with the year unknown, so their edition "
+        "cannot be judged; add the year and import again:",
+    ),
     "catalog-import-next": (
-        "在 .sbs/config.yaml 的 catalogues 中列出 {path}，sbs check 即使用它",
-        "list {path} under catalogues in .sbs/config.yaml and sbs check uses it",
+        "在 {config} 中加入下面这一行，sbs check 即使用它(路径相对于该配置文件所在的文件夹)：\n"
+        "  {line}",
+        "add this line to {config} and sbs check uses it (the path is relative to the folder "
+        "holding that file):\n  {line}",
+    ),
+    "catalog-import-next-item": (
+        "在 {config} 的 catalogues 列表中加入下面这一项(路径相对于该配置文件所在的文件夹)：\n"
+        "  {line}",
+        "add this item to the catalogues list of {config} (the path is relative to the folder "
+        "holding that file):\n  {line}",
+    ),
+    "catalog-import-listed": (
+        "{config} 的 catalogues 中已列出该文件，sbs check 会使用它",
+        "{config} already lists this file under catalogues: sbs check uses it",
     ),
     "draft-bad-kind": (
         "未知的草稿种类“{value}”(可用：post、service、management)",

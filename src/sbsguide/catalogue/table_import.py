@@ -39,6 +39,7 @@ class CatalogueImport:
 
     entries: list[dict[str, Any]] = field(default_factory=list)
     unreadable: list[tuple[int, str]] = field(default_factory=list)  # (row, why)
+    undated: list[tuple[int, str]] = field(default_factory=list)  # imported, year unknown
     successors_as_replaced: int = 0  # 被代替… read as what the standard replaces
     successors: int = 0  # 被代替… read as the successor of a withdrawn/superseded standard
 
@@ -69,6 +70,8 @@ def read_list(path: Path, source: str) -> CatalogueImport:
         if parsed is None or parsed.kind == "policy":
             result.unreadable.append((line, written or "—"))
             continue
+        if not parsed.dated:
+            result.undated.append((line, written))
         entry: dict[str, Any] = {"number": f"{parsed.code} {parsed.sequence}", "year": parsed.year}
         title = text_of(cells.get("title"))
         if title:

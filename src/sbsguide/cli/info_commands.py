@@ -148,7 +148,38 @@ def _import_catalogue(table: Path | None, output: Path | None, lang: Lang) -> No
         out(text("catalog-import-unreadable-rows", lang, n=len(result.unreadable)) + "\n")
         for line, written in result.unreadable:
             out(f"  {line:>4}  {written}\n")
-    out(text("catalog-import-next", lang, path=target) + "\n")
+    if result.undated:
+        out(text("catalog-import-undated-rows", lang, n=len(result.undated)) + "\n")
+        for line, written in result.undated:
+            out(f"  {line:>4}  {written}\n")
+    out(_where_to_list(target, lang) + "\n")
+
+
+def _where_to_list(target: Path, lang: Lang) -> str:
+    """The exact line that makes the configuration use the catalogue just written.
+
+    Paths in ``catalogues:`` are relative to the folder holding the configuration (``.sbs/``), so
+    the line names the catalogue from there: ``catalogue.yaml``, not ``.sbs/catalogue.yaml``.
+    """
+    import os
+
+    from sbsguide import config
+    from sbsguide.yamltext import scalar
+
+    found = config.nearest(target.parent)
+    settings = found or Path.cwd().joinpath(*config.CONFIG_PATH)
+    relative = Path(os.path.relpath(target.resolve(), settings.parent.resolve())).as_posix()
+    try:
+        loaded = config.load(found) if found is not None else None
+    except config.ConfigError:
+        loaded = None
+    if loaded is not None and str(target.resolve()) in loaded.catalogues:
+        return text("catalog-import-listed", lang, config=settings)
+    if loaded is not None and loaded.catalogues:
+        line = f"- {scalar(relative, flow=False)}"
+        return text("catalog-import-next-item", lang, config=settings, line=line)
+    line = f"catalogues: [{scalar(relative, flow=True)}]"
+    return text("catalog-import-next", lang, config=settings, line=line)
 
 
 def schema() -> None:
