@@ -97,6 +97,7 @@ def test_a_second_run_writes_nothing_force_rewrites_only_selects(tmp_path: Path)
     path.write_bytes(b"edited by the agency")
     again = run_sbs("draft", str(CONFORMING), "--output", str(tmp_path), "--only", "会计")
     assert "共写入 0 个文件，1 个已存在未覆盖" in again.stdout
+    assert again.returncode == 1 and "没有写入任何草稿" in again.stdout  # as init (#22)
     assert path.read_bytes() == b"edited by the agency"
     forced = run_sbs(
         "draft", str(CONFORMING), "--output", str(tmp_path), "--only", "Q/KMGX 426-2024", "--force"

@@ -116,6 +116,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "  该标准尚未列入体系，请在 {where} 中加入：{line}",
         "  not yet in the system: add it under {where}: {line}",
     ),
+    "draft-nothing-written": (
+        "没有写入任何草稿(已有的草稿用 --force 覆盖)",
+        "no draft was written (--force overwrites the existing ones)",
+    ),
     "draft-summary": (
         "共写入 {written} 个文件，{skipped} 个已存在未覆盖",
         "{written} files written, {skipped} left as they were",

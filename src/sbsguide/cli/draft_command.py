@@ -67,7 +67,9 @@ def draft(
     ]
     if only and not drafts:
         raise UsageError(text("draft-none-chosen", language, only="、".join(only)))
-    _write(drafts, formats, output, force, language)
+    if _write(drafts, formats, output, force, language) == 0:
+        sys.stdout.write(text("draft-nothing-written", language) + "\n")
+        raise typer.Exit(1)  # as `sbs init` that writes nothing: the run did not do its job
 
 
 def _chosen(draft: object, only: list[str] | None) -> bool:
@@ -84,7 +86,8 @@ def _chosen(draft: object, only: list[str] | None) -> bool:
 
 def _write(
     drafts: Sequence[object], formats: tuple[str, ...], output: Path, force: bool, lang: Lang
-) -> None:
+) -> int:
+    """Write the drafts; the number of files written."""
     from sbsguide.draft import Draft, words
     from sbsguide.draft.word import draft_docx
     from sbsguide.templating import environment
@@ -111,3 +114,4 @@ def _write(
         if draft.proposed:
             out(text("draft-add", lang, where=draft.where, line=draft.yaml_line) + "\n")
     out(text("draft-summary", lang, written=written, skipped=skipped) + "\n")
+    return written
