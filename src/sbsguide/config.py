@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from sbsguide.findings import Severity
-from sbsguide.messages import Lang
+from sbsguide.messages import Lang, Localised
 
 CONFIG_PATH = (".sbs", "config.yaml")
 KEYS = ("select", "ignore", "strict", "lang", "severity", "catalogues")
@@ -38,7 +38,16 @@ class ConfigError(Exception):
     def render(self, lang: Lang) -> str:
         """The located message in ``lang``, with a did-you-mean where there is one."""
         pick = 0 if lang == "zh" else 1
-        message = _WORDS[self.word][pick].format(**self.args_)
+        args: dict[str, Any] = {
+            key: (value.zh if lang == "zh" else value.en) if isinstance(value, Localised) else value
+            for key, value in self.args_.items()
+        }
+        problem = self.args_.get("problem")
+        if problem is not None:  # the YAML reader's own words, as the system file gets them
+            from sbsguide import messages
+
+            args["detail"] = messages.render(problem.rule, problem.message, problem.args, lang)[0]
+        message = _WORDS[self.word][pick].format(**args)
         suggestion = self.args_.get("suggestion")
         hint = _WORDS["did-you-mean"][pick].format(suggestion=suggestion) if suggestion else ""
         return f"{self.where}: {message}{hint}"
@@ -65,13 +74,27 @@ class Config:
         return f"{self.path}:{self.lines.get(key, 1)}"
 
 
+REPOSITORY_MARKS = (".git", ".hg", ".svn")
+
+
 def nearest(start: Path) -> Path | None:
-    """The nearest ``.sbs/config.yaml`` from ``start`` (a file's folder, or a folder) upwards."""
-    folder = start if start.is_dir() else start.parent
-    for candidate in (folder.resolve(), *folder.resolve().parents):
+    """The nearest ``.sbs/config.yaml`` from ``start`` (a file's folder, or a folder) upwards.
+
+    The search stops at the repository root (a folder holding ``.git``, ``.hg`` or ``.svn``, whose
+    own ``.sbs/`` still counts) and never goes above the user's home folder: a configuration
+    planted higher up is never obeyed (SPEC §7).
+    """
+    try:
+        folder = (start if start.is_dir() else start.parent).resolve()
+        home = Path.home().resolve()
+    except (OSError, RuntimeError, ValueError):
+        return None
+    for candidate in (folder, *folder.parents):
         path = candidate.joinpath(*CONFIG_PATH)
         if path.is_file():
             return path
+        if candidate == home or any((candidate / m).exists() for m in REPOSITORY_MARKS):
+            return None
     return None
 
 
@@ -79,18 +102,24 @@ def nearest(start: Path) -> Path | None:
 def load(path: Path) -> Config:
     """A configuration file, validated; :class:`ConfigError` says what is wrong and where."""
     from sbsguide.loader import decode, read_yaml
-    from sbsguide.reading import TooLarge, read_limited
+    from sbsguide.reading import TooLarge, human_size, read_limited
 
     try:
         text, _ = decode(read_limited(path))
-    except (OSError, TooLarge) as error:
-        raise ConfigError(str(path), "unreadable", reason=error) from None
+    except TooLarge as error:
+        raise ConfigError(f"{path}:1:1", "too-large", limit=human_size(error.limit)) from None
+    except (OSError, ValueError) as error:
+        raise ConfigError(str(path), "unreadable", reason=_reason(error)) from None
     if text is None:
         raise ConfigError(f"{path}:1:1", "encoding")
     document = read_yaml(text)
     if document.problems:
         problem = document.problems[0]
-        raise ConfigError(f"{path}:{problem.line or 1}:{problem.column or 1}", "syntax")
+        place = f"{path}:{problem.line or 1}:{problem.column or 1}"
+        if problem.line is None:  # a problem the reader places by path (a duplicate key)
+            position = document.source.locate(problem.path)
+            place = f"{path}:{position.line}:{position.column}"
+        raise ConfigError(place, "syntax", problem=problem)
     data = document.data if document.data is not None else {}
     if not isinstance(data, dict):
         raise ConfigError(f"{path}:1:1", "mapping")
@@ -105,10 +134,14 @@ def load(path: Path) -> Config:
             suggestion = close[0] if close else ""
             raise ConfigError(where(key), "unknown-key", key=key, suggestion=suggestion)
     lines = {k: document.source.locate((k,)).line for k in data}
+    select, ignore = _rules(data, "select", where), _rules(data, "ignore", where)
+    both = sorted((select or frozenset()) & (ignore or frozenset()))
+    if both:
+        raise ConfigError(where("ignore"), "select-and-ignore", name=both[0])
     return Config(
         path=path,
-        select=_rules(data, "select", where),
-        ignore=_rules(data, "ignore", where),
+        select=select,
+        ignore=ignore,
         strict=_boolean(data, "strict", where),
         lang=_lang(data, where),
         severity=_severity(data, where),
@@ -138,7 +171,9 @@ def _rules(data: dict[str, Any], key: str, where: Any) -> frozenset[str] | None:
 def _boolean(data: dict[str, Any], key: str, where: Any) -> bool | None:
     if key not in data:
         return None
-    value = {"是": True, "否": False}.get(data[key], data[key])
+    value = data[key]
+    if isinstance(value, str):
+        value = {"是": True, "否": False}.get(value, value)
     if not isinstance(value, bool):
         raise ConfigError(where(key), "boolean", key=key)
     return value
@@ -189,25 +224,41 @@ def _catalogues(data: dict[str, Any], path: Path, where: Any) -> tuple[str, ...]
         raise ConfigError(where("catalogues"), "list-of-paths")
     resolved = []
     for i, name in enumerate(value):
-        catalogue = (path.parent / name).resolve()
+        catalogue = path.parent / name
         try:
+            catalogue = catalogue.resolve()
             read_user_catalogue(catalogue)
-        except OSError as error:
-            from sbsguide.oserrors import os_reason
-
-            reason = os_reason(error, "zh")
+        except (OSError, RuntimeError, ValueError) as error:  # a link loop, a NUL in the name
+            shown = str(catalogue).replace("\0", "\\0")
+            reason = _reason(error)
             raise ConfigError(
-                where("catalogues", i), "unreadable", reason=f"{catalogue}：{reason}"
+                where("catalogues", i),
+                "unreadable",
+                reason=Localised(f"{shown}：{reason.zh}", f"{shown}: {reason.en}"),
             ) from None
         except CatalogueError as error:
             raise ConfigError(
                 where("catalogues", i),
                 f"catalogue-{error.reason}",
-                place=f"{error.path}:{error.line}",
+                place=f"{error.path}:{error.line}:{error.column}",
                 detail=error.detail,
+                value=error.value,
+                expected=_EXPECTED.get(error.detail, Localised("", "")),
+                problem=error.problem,
             ) from None
         resolved.append(str(catalogue))
     return tuple(resolved)
+
+
+def _reason(error: Exception) -> Localised:
+    """Why a path could not be used, in words (the OS's reason, a link loop, a NUL)."""
+    from sbsguide.oserrors import os_reason
+
+    if isinstance(error, OSError):
+        return Localised(os_reason(error, "zh"), os_reason(error, "en"))
+    if isinstance(error, RuntimeError):
+        return Localised("符号链接循环", "a symbolic link loop")
+    return Localised("路径中含有空字符(NUL)", "a NUL character in the path")
 
 
 _WORDS = {
@@ -216,13 +267,24 @@ _WORDS = {
         "配置文件不是 UTF-8 或 GB18030 编码",
         "the configuration is neither UTF-8 nor GB18030",
     ),
-    "syntax": ("配置文件不是有效的 YAML", "the configuration is not valid YAML"),
+    "syntax": (
+        "配置文件不是有效的 YAML：{detail}",
+        "the configuration is not valid YAML: {detail}",
+    ),
+    "too-large": (
+        "配置文件超过大小上限 {limit}",
+        "the configuration is larger than the limit of {limit}",
+    ),
     "mapping": (
         "配置文件的顶层应为映射(键: 值)",
         "the configuration should be a mapping (key: value)",
     ),
     "unknown-key": ("未知的配置项“{key}”", 'unknown setting "{key}"'),
     "did-you-mean": ("，是否应为“{suggestion}”？", '; did you mean "{suggestion}"?'),
+    "select-and-ignore": (
+        "规则“{name}”同时列在 select 和 ignore 中，无法确定是否运行",
+        'rule "{name}" is both in select and in ignore: whether it runs cannot be told',
+    ),
     "list-of-rules": ("“{key}”应为规则名称的列表", '"{key}" should be a list of rule names'),
     "unknown-rule": ("没有名为“{name}”的规则", 'no rule is named "{name}"'),
     "boolean": ("“{key}”应为 true 或 false", '"{key}" should be true or false'),
@@ -245,8 +307,20 @@ _WORDS = {
         "{place}: the catalogue is neither UTF-8 nor GB18030",
     ),
     "catalogue-syntax": (
-        "{place}：目录文件不是有效的 YAML",
-        "{place}: the catalogue is not valid YAML",
+        "{place}：目录文件不是有效的 YAML：{detail}",
+        "{place}: the catalogue is not valid YAML: {detail}",
+    ),
+    "catalogue-too-large": (
+        "{place}：目录文件超过大小上限 {detail}",
+        "{place}: the catalogue is larger than the limit of {detail}",
+    ),
+    "catalogue-too-many": (
+        "{place}：目录文件的条目超过上限 {detail} 条",
+        "{place}: the catalogue holds more than {detail} entries",
+    ),
+    "catalogue-value": (
+        "{place}：目录条目的“{detail}”不对(写的是“{value}”){expected}",
+        '{place}: the entry\'s "{detail}" is wrong (it says "{value}"){expected}',
     ),
     "catalogue-no-entries": (
         "{place}：目录文件应有 entries: 列表",
@@ -261,6 +335,34 @@ _WORDS = {
         '{place}: unknown field "{detail}"',
     ),
 }
+
+
+_EXPECTED = {
+    field: Localised(f"，应为{zh}", f"; it should be {en}")
+    for field, zh, en in (
+        ("number", "标准编号文本", "a standard number"),
+        ("year", "四位数的年份", "a four-digit year"),
+        ("title", "一行文本", "a line of text"),
+        ("kind", "codes.yaml 中的级别之一(如 national-recommended)", "a level of codes.yaml"),
+        ("status", " current、superseded、withdrawn 或 unknown", " current, superseded, "
+         "withdrawn or unknown"),
+        ("confidence", " high、medium 或 low", " high, medium or low"),
+        ("categories", "指南框架中的类别键的列表(如 support.safety)", "a list of category keys "
+         "of the guide (support.safety)"),
+        ("fit", "指南框架中的类别键的列表(如 support.safety)", "a list of category keys of the "
+         "guide (support.safety)"),
+        ("source", "一行文本", "a line of text"),
+        ("superseded_by", "标准编号文本", "a standard number"),
+        ("superseded_on", "有效的日期(YYYY-MM-DD)", "a valid date (YYYY-MM-DD)"),
+        ("issued", "有效的日期(YYYY-MM-DD)", "a valid date (YYYY-MM-DD)"),
+        ("implemented", "有效的日期(YYYY-MM-DD)", "a valid date (YYYY-MM-DD)"),
+        ("replaces", "标准编号的列表", "a list of standard numbers"),
+        ("former_titles", "文本的列表", "a list of texts"),
+        ("number_forms", "文本的列表", "a list of texts"),
+        ("note", "一行文本", "a line of text"),
+    )
+}  # fmt: skip
+"""What each catalogue field should hold, for the message of a wrong one."""
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,7 @@ class CheckOptions:
     use_waivers: bool = True
     severity: tuple[tuple[str, str], ...] = ()  # per-rule severities of the configuration
     catalogues: tuple[str, ...] = ()  # user catalogue files, layered over the shipped one
+    configurations: tuple[str, ...] = ()  # the configuration files that set this file's options
 
     def wants(self, rule: str) -> bool:
         """Whether findings of ``rule`` are reported in this run."""
@@ -58,13 +59,15 @@ def check_file(
     from sbsguide.reading import TooLarge, read_limited, read_stream
 
     guide = load_guide()
+    used = options.configurations
     try:
         raw = read_stream(sys.stdin.buffer, max_bytes()) if stdin else read_limited(path)
     except TooLarge as too_large:
-        return FileResult(shown_as, [too_large_finding(too_large.limit, options.lang)])
+        finding = too_large_finding(too_large.limit, options.lang)
+        return FileResult(shown_as, [finding], configurations=used)
     except OSError as error:
-        return FileResult(shown_as, error=os_reason(error, options.lang))
-    return FileResult(shown_as, check_bytes(raw, options, guide))
+        return FileResult(shown_as, error=os_reason(error, options.lang), configurations=used)
+    return FileResult(shown_as, check_bytes(raw, options, guide), configurations=used)
 
 
 def too_large_finding(limit: int, lang: Lang) -> Finding:

@@ -63,6 +63,7 @@ class FileResult:
     path: str
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None
+    configurations: tuple[str, ...] = ()  # the configuration files used for this file
 
     def counts(self) -> dict[str, int]:
         """Unwaived findings per severity, and the number waived."""
@@ -82,6 +83,11 @@ class CheckResult:
     lang: str
     strict: bool = False  # warnings fail the run too (--strict)
     catalogues: tuple[str, ...] = ()  # the user catalogues layered over the shipped one
+
+    @property
+    def configurations(self) -> tuple[str, ...]:
+        """Every configuration file the run used, in the order first met."""
+        return tuple(dict.fromkeys(c for f in self.files for c in f.configurations))
 
     def summary(self) -> dict[str, int]:
         """Totals over all files, in the shape of the JSON ``summary``."""

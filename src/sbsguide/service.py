@@ -91,13 +91,19 @@ def file_options(
 
     found = config_file or config.nearest(Path.cwd() if stdin else path)
     settings = config.load(found) if found else config.Config()
-    select, ignore = flagged
+    flag_select, flag_ignore = flagged
+    select = flag_select if flag_select is not None else settings.select
+    ignore = flag_ignore if flag_ignore is not None else (settings.ignore or frozenset())
+    # a flag wins over the file rule by rule: --select X runs X even where the file ignores it
+    if select is not None and flag_ignore:
+        select = select - flag_ignore
     return replace(
         options,
-        select=select if select is not None else settings.select,
-        ignore=ignore if ignore is not None else (settings.ignore or frozenset()),
+        select=select,
+        ignore=ignore - (flag_select or frozenset()),
         severity=settings.severity,
         catalogues=settings.catalogues,
+        configurations=(str(found),) if found else (),
     )
 
 

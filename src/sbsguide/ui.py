@@ -23,6 +23,11 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{warning} warnings, {info} infos, {waived} waived",
     ),
     "clean": ("{path}：没有发现问题", "{path}: no problems found"),
+    "select-and-ignore": (
+        "规则“{name}”同时给了 --select 和 --ignore，无法确定是否运行",
+        'rule "{name}" is given to both --select and --ignore: whether it runs cannot be told',
+    ),
+    "run-configurations": ("；配置：{paths}", "; configuration: {paths}"),
     "rules-pending": (
         "    文件的语法或结构有错误，按指南检查的其余规则尚未运行；修正这些错误后还会运行其余规则，"
         "可能发现更多问题。",

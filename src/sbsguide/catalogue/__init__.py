@@ -241,44 +241,55 @@ def read_user_catalogue(path: Path) -> tuple[Edition, ...]:
     return _read_user_catalogue(str(path))
 
 
+MAX_ENTRIES = 200_000
+"""Entries one user catalogue may hold (SPEC §7): past it the file is refused, located."""
+
+
 @cache
 def _read_user_catalogue(name: str) -> tuple[Edition, ...]:
-    path = Path(name)
-    from sbsguide.loader import decode, read_yaml
-    from sbsguide.reading import read_limited
+    from pydantic import ValidationError
 
-    text, _ = decode(read_limited(path))
+    from sbsguide.catalogue.entry import CatalogueEntry
+    from sbsguide.loader import decode, read_yaml
+    from sbsguide.reading import TooLarge, human_size, read_limited
+
+    path = Path(name)
+    try:
+        text, _ = decode(read_limited(path))
+    except TooLarge as error:
+        raise CatalogueError(name, 1, "too-large", human_size(error.limit)) from None
     if text is None:
-        raise CatalogueError(str(path), 1, "encoding")
+        raise CatalogueError(name, 1, "encoding")
     document = read_yaml(text)
     if document.problems:
         problem = document.problems[0]
-        raise CatalogueError(str(path), problem.line or 1, "syntax")
+        at = document.source.locate(problem.path)
+        line, column = (problem.line, problem.column or 1) if problem.line else (at.line, at.column)
+        raise CatalogueError(name, line, "syntax", column=column, problem=problem)
     entries = document.data.get("entries") if isinstance(document.data, dict) else None
     if not isinstance(entries, list):
-        raise CatalogueError(str(path), 1, "no-entries")
+        raise CatalogueError(name, document.source.locate(("entries",)).line, "no-entries")
+    if len(entries) > MAX_ENTRIES:
+        line = document.source.locate(("entries", MAX_ENTRIES)).line
+        raise CatalogueError(name, line, "too-many", str(MAX_ENTRIES))
     editions = []
     for index, raw in enumerate(entries):
-        line = document.source.locate(("entries", index)).line
+        where = document.source.locate(("entries", index))
         if not isinstance(raw, dict) or not isinstance(raw.get("number"), str):
-            raise CatalogueError(str(path), line, "entry")
-        unknown = sorted(set(raw) - FIELDS)
-        if unknown:
-            raise CatalogueError(str(path), line, "field", unknown[0])
-        filled = {
-            "year": None,
-            "title": None,
-            "kind": _kind_of(raw["number"]),
-            "status": "current",
-            "categories": [],
-            "confidence": "medium",
-            "source": str(path),
-            **raw,
-        }
+            raise CatalogueError(name, where.line, "entry", column=where.column)
+        filled = {"kind": _kind_of(raw["number"]), "source": name, **raw}
         try:
-            editions.append(_edition(filled, origin=str(path)))
-        except TypeError:
-            raise CatalogueError(str(path), line, "entry") from None
+            entry = CatalogueEntry.model_validate(filled)
+        except ValidationError as error:
+            first = error.errors()[0]
+            field = ".".join(str(part) for part in first["loc"])
+            at = document.source.locate(("entries", index, *first["loc"]))
+            reason = "field" if first["type"] == "extra_forbidden" else "value"
+            value = raw.get(first["loc"][0], "") if first["loc"] else ""
+            raise CatalogueError(
+                name, at.line, reason, field, column=at.column, value=str(value)[:80]
+            ) from None
+        editions.append(_edition(entry.model_dump(), origin=name))
     return tuple(editions)
 
 
@@ -290,9 +301,22 @@ def _kind_of(number: str) -> str:
 class CatalogueError(Exception):
     """A user's catalogue file that sbs cannot use: where, and why (a message id)."""
 
-    def __init__(self, path: str, line: int, reason: str, detail: str = "") -> None:
-        super().__init__(f"{path}:{line}: {reason} {detail}")
+    def __init__(
+        self,
+        path: str,
+        line: int,
+        reason: str,
+        detail: str = "",
+        *,
+        column: int = 1,
+        value: str = "",
+        problem: Any = None,
+    ) -> None:
+        super().__init__(f"{path}:{line}:{column}: {reason} {detail}")
         self.path = path
         self.line = line
+        self.column = column
         self.reason = reason
         self.detail = detail
+        self.value = value
+        self.problem = problem  # the YAML reader's own LoadProblem, for a syntax error

@@ -69,6 +69,9 @@ def check(
 
     run_config = _run_config(config_file, lang)
     flagged = (rule_names(select, lang_of(lang)), rule_names(ignore, lang_of(lang)))
+    both = sorted((flagged[0] or frozenset()) & (flagged[1] or frozenset()))
+    if both:
+        raise UsageError(text("select-and-ignore", lang_of(lang), name=both[0]))
     settings = config.effective(
         run_config,
         select=flagged[0],

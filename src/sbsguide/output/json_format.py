@@ -26,6 +26,7 @@ def document(result: CheckResult) -> dict[str, Any]:
 def _file(result: FileResult) -> dict[str, Any]:
     entry: dict[str, Any] = {
         "path": result.path,
+        "configurations": list(result.configurations),
         "findings": [
             {
                 "rule": f.rule,

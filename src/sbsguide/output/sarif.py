@@ -73,6 +73,7 @@ def document(result: CheckResult) -> dict[str, Any]:
                     "guide": result.guide,
                     "asOf": result.as_of.isoformat(),
                     "catalogues": ["sbs", *result.catalogues],
+                    "configurations": list(result.configurations),
                 },
             }
         ],

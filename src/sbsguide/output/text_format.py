@@ -40,6 +40,8 @@ def lines(result: CheckResult) -> Iterator[tuple[str, str | None]]:
         yield from _file_lines(file, lang)
     if all(file.error is not None for file in result.files):
         return  # nothing was checked: a summary of zero findings would mislead
+    used = result.configurations
+    settings = text("run-configurations", lang, paths="、".join(used)) if used else ""
     yield (
         text(
             "run-summary",
@@ -47,7 +49,8 @@ def lines(result: CheckResult) -> Iterator[tuple[str, str | None]]:
             guide=result.guide,
             as_of=result.as_of.isoformat(),
             **result.summary(),
-        ),
+        )
+        + settings,
         "bold",
     )
 
