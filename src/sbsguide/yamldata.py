@@ -17,6 +17,9 @@ from sbsguide.source import LogicalPath, SourceMap, Span
 
 MAX_DEPTH = 64
 """A system file nests about eight levels; anything this deep is not one."""
+MAX_NODES = 2_000_000
+"""Values, mappings and lists a file may hold (SPEC §7): 100,000 standards take about 1,100,000;
+past this the work, not the bytes, is what a hostile file costs (nine million scalars in 18 MB)."""
 ALIAS_BUDGET = 100_000
 """Nodes that aliases may add on top of the file's own, before it counts as an alias bomb."""
 
@@ -313,6 +316,8 @@ def build(text: str, *, pure: bool, masked: bool = False, spans: bool = False) -
         kind = type(event)
         if kind is ev.ScalarEvent:
             builder.nodes += 1
+            if builder.nodes > MAX_NODES:
+                raise Rejected(builder._at(event.start_mark, "yaml-syntax", "too-many-nodes", {}))
             value = builder.scalar(event)
             path = builder.add(value, event.start_mark, 1)
             if spans and path is not None:

@@ -249,7 +249,6 @@ MAX_ENTRIES = 200_000
 def _read_user_catalogue(name: str) -> tuple[Edition, ...]:
     from pydantic import ValidationError
 
-    from sbsguide.catalogue.entry import CatalogueEntry
     from sbsguide.loader import decode, read_yaml
     from sbsguide.reading import TooLarge, human_size, read_limited
 
@@ -272,12 +271,16 @@ def _read_user_catalogue(name: str) -> tuple[Edition, ...]:
     if len(entries) > MAX_ENTRIES:
         line = document.source.locate(("entries", MAX_ENTRIES)).line
         raise CatalogueError(name, line, "too-many", str(MAX_ENTRIES))
+    from sbsguide.catalogue.entry import CatalogueEntry
+
     editions = []
     for index, raw in enumerate(entries):
-        where = document.source.locate(("entries", index))
         if not isinstance(raw, dict) or not isinstance(raw.get("number"), str):
+            where = document.source.locate(("entries", index))
             raise CatalogueError(name, where.line, "entry", column=where.column)
-        filled = {"kind": _kind_of(raw["number"]), "source": name, **raw}
+        filled = {"source": name, **raw}
+        if "kind" not in raw:
+            filled["kind"] = _kind_of(raw["number"])
         try:
             entry = CatalogueEntry.model_validate(filled)
         except ValidationError as error:
@@ -289,7 +292,7 @@ def _read_user_catalogue(name: str) -> tuple[Edition, ...]:
             raise CatalogueError(
                 name, at.line, reason, field, column=at.column, value=str(value)[:80]
             ) from None
-        editions.append(_edition(entry.model_dump(), origin=name))
+        editions.append(_edition(entry.__dict__, origin=name))
     return tuple(editions)
 
 

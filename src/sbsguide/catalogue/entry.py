@@ -10,7 +10,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictInt,
+    StrictStr,
+    field_validator,
+)
 
 Kind = Literal[
     "national-mandatory",
@@ -38,17 +45,17 @@ class CatalogueEntry(BaseModel):
     title: StrictStr | None = None
     kind: Kind
     status: Status = "current"
-    categories: Texts = []
-    fit: Texts = []
+    categories: Texts = Field(default_factory=list)
+    fit: Texts = Field(default_factory=list)
     confidence: Confidence = "medium"
     source: StrictStr
-    former_titles: Texts = []
-    number_forms: Texts = []
+    former_titles: Texts = Field(default_factory=list)
+    number_forms: Texts = Field(default_factory=list)
     superseded_by: StrictStr | None = None
     superseded_on: date | None = None
     issued: date | None = None
     implemented: date | None = None
-    replaces: Texts = []
+    replaces: Texts = Field(default_factory=list)
     note: StrictStr | None = None
 
     @field_validator("superseded_on", "issued", "implemented", mode="before")
