@@ -185,6 +185,7 @@ def test_reading_stops_past_the_node_limit(monkeypatch: pytest.MonkeyPatch) -> N
     from sbsguide import yamldata
     from sbsguide.engine import CheckOptions, check_bytes
 
+    check_bytes(CONFORMING.read_bytes(), CheckOptions(as_of=AS_OF))  # data files read first
     monkeypatch.setattr(yamldata, "MAX_NODES", 1_000)
     flat = b"version: 1\nx: [" + b",".join([b"1"] * 5_000) + b"]\n"
     [finding] = check_bytes(flat, CheckOptions(as_of=AS_OF))
