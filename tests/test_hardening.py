@@ -190,3 +190,18 @@ def test_reading_stops_past_the_node_limit(monkeypatch: pytest.MonkeyPatch) -> N
     flat = b"version: 1\nx: [" + b",".join([b"1"] * 5_000) + b"]\n"
     [finding] = check_bytes(flat, CheckOptions(as_of=AS_OF))
     assert (finding.rule, finding.key, finding.line) == ("yaml-syntax", "too-many-nodes", 2)
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (("chek",), "是否应为“check”"),
+        (("evaluate",), "没有名为“evaluate”的命令"),
+        (("catlog", "--lang", "en"), 'did you mean "catalog"?'),
+    ],
+)
+def test_an_unknown_command_is_a_usage_error_with_a_did_you_mean(
+    args: tuple[str, ...], words: str
+) -> None:
+    result = run_sbs(*args)
+    assert result.returncode == 2 and words in result.stderr

@@ -135,7 +135,16 @@ _TEXT: dict[str, tuple[str, str]] = {
     "missing-parameter": ("缺少参数 {name}", "missing {name}"),
     "bad-parameter": ("参数 {name} 的值无效", "invalid value for {name}"),
     "expected-min": ("：应为不小于 {low} 的整数", ": a whole number of at least {low}"),
+    "no-such-command": (
+        "没有名为“{name}”的命令(可用的命令：{commands})",
+        'there is no command "{name}" (the commands: {commands})',
+    ),
+    "no-such-command-suggest": (
+        "没有名为“{name}”的命令，是否应为“{close}”？",
+        'there is no command "{name}"; did you mean "{close}"?',
+    ),
     "bad-usage": ("命令行有多余或无法识别的参数", "unexpected or unrecognised arguments"),
+    "os-error-path": ("无法使用 {path}：{reason}", "cannot use {path}: {reason}"),
     "cannot-write-stdout": (
         "无法写入标准输出：{reason}",
         "cannot write to standard output: {reason}",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 import sys
 from typing import Annotated, Any, NoReturn
 
@@ -93,8 +94,10 @@ def main() -> None:
         _fail(_usage_message(error, _lang_for_crash()))
     except typer.Abort:
         _fail(text("aborted", _lang_for_crash()))
-    except OSError as error:  # the output went away: a full disk, a closed pipe
+    except OSError as error:  # a file the command could not use, or the output went away
         lang = _lang_for_crash()
+        if getattr(error, "filename", None):
+            _fail(text("os-error-path", lang, path=error.filename, reason=os_reason(error, lang)))
         # What stdout still buffers can never be written: point it at /dev/null, so that the
         # interpreter's last flush does not fail again on the way out.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -125,6 +128,9 @@ def _usage_message(error: Any, lang: Lang) -> str:
     """The parser's own usage errors in the run's language (it speaks only English)."""
     command = error.ctx.command_path if getattr(error, "ctx", None) else "sbs"
     see = text("see-help", lang, command=command)
+    unknown = re.match(r"No such command ['\"]([^'\"]+)['\"]", error.format_message())
+    if unknown:
+        return _no_such_command(unknown[1], lang) + (f" ({see})" if lang == "en" else f"({see})")
     if lang == "en":
         return f"{error.format_message()} ({see})"
     param = getattr(error, "param", None)
@@ -136,6 +142,18 @@ def _usage_message(error: Any, lang: Lang) -> str:
     if isinstance(error, _CLICK.BadParameter):
         return text("bad-parameter", lang, name=name or "?") + _expected(param, lang) + f"({see})"
     return text("bad-usage", lang) + f"({see})"
+
+
+def _no_such_command(name: str, lang: Lang) -> str:
+    """``sbs chek``: the command asked for does not exist; the one meant, when one is close."""
+    import difflib
+
+    commands = [c.name or c.callback.__name__ for c in app.registered_commands if c.callback]
+    close = difflib.get_close_matches(name, commands, n=1)
+    if close:
+        return text("no-such-command-suggest", lang, name=name, close=close[0])
+    listed = ("、" if lang == "zh" else ", ").join(commands)
+    return text("no-such-command", lang, name=name, commands=listed)
 
 
 def _expected(param: Any, lang: Lang) -> str:
