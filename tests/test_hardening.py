@@ -5,6 +5,7 @@ correct result with exit 0; none in an internal error (``run_sbs`` asserts that 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -205,3 +206,130 @@ def test_an_unknown_command_is_a_usage_error_with_a_did_you_mean(
 ) -> None:
     result = run_sbs(*args)
     assert result.returncode == 2 and words in result.stderr
+
+
+# --- drafts ----------------------------------------------------------------------------------
+
+PROCUREMENT = "      - {code: BZ03-002, number: Q/KMGX 321-2024, name: 服务外包供应商评价规范, implemented: 2024-02-01}\n"
+
+
+def _system_with(tmp_path: Path, old: str, new: str) -> Path:
+    text = CONFORMING.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    system = tmp_path / "system.yaml"
+    system.write_text(text.replace(old, new), encoding="utf-8")
+    return system
+
+
+def test_a_control_character_in_a_name_is_drafted_xml_safe(tmp_path: Path) -> None:
+    from docx import Document
+
+    system = _system_with(
+        tmp_path,
+        PROCUREMENT,
+        PROCUREMENT.replace("服务外包", '"服务\\x01外包').replace("规范,", '规范",'),
+    )
+    out = tmp_path / "out"
+    result = run_sbs("draft", str(system), "--only", "Q/KMGX 321-2024", "--output", str(out))
+    assert result.returncode == 0, result.stdout
+    [written] = out.glob("*.docx")
+    assert "外包" in "".join(p.text for p in Document(str(written)).paragraphs)
+
+
+def test_the_default_drafts_folder_is_never_followed_through_a_symlink(tmp_path: Path) -> None:
+    shutil.copy(CONFORMING, tmp_path / "system.yaml")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "sbs-drafts").symlink_to(tmp_path / "elsewhere")
+    result = run_sbs("draft", "--only", "会计", cwd=tmp_path)
+    assert result.returncode == 2 and "符号链接" in result.stderr
+    assert list((tmp_path / "elsewhere").iterdir()) == []
+
+
+def test_colliding_draft_names_get_distinct_files_and_the_count_is_true(tmp_path: Path) -> None:
+    system = _system_with(
+        tmp_path,
+        PROCUREMENT,
+        PROCUREMENT
+        + "      - {code: BZ03-003, number: Q/KMGX 395-2024, name: 管理/规范}\n"
+        + "      - {code: BZ03-004, number: Q/KMGX 395-2024, name: 管理_规范}\n",
+    )
+    for extra in ((), ("--force",)):
+        result = run_sbs(
+            "draft", str(system), "--only", "Q/KMGX 395-2024", "--output", str(tmp_path / "o"),
+            "--format", "md", *extra,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stdout
+        files = sorted(p.name for p in (tmp_path / "o").iterdir())
+        assert files == ["Q_KMGX 395-2024 管理_规范 (2).md", "Q_KMGX 395-2024 管理_规范.md"]
+        assert "共写入 2 个文件，0 个已存在未覆盖" in result.stdout
+
+
+def test_a_proposed_number_is_never_one_the_system_uses(tmp_path: Path) -> None:
+    # the next post number would be Q/KMGX 427-2024: give it to a procurement standard
+    system = _system_with(
+        tmp_path,
+        PROCUREMENT,
+        PROCUREMENT + "      - {code: BZ03-003, number: Q/KMGX 427-2024, name: 采购档案管理规定}\n",
+    )
+    text = system.read_text(encoding="utf-8").replace(
+        "    - name: 会计\n",
+        "    - name: 出纳\n      level: general\n      duties: [现金收付]\n    - name: 会计\n",
+    )
+    system.write_text(text, encoding="utf-8")
+    result = run_sbs("draft", str(system), "--only", "出纳", "--output", str(tmp_path / "o"))
+    assert result.returncode == 0, result.stdout
+    assert "Q/KMGX 427-2024" not in result.stdout.split("加入")[-1]
+    assert "Q/KMGX 428-2024" in result.stdout
+
+
+def test_markdown_drafts_escape_html_from_the_system(tmp_path: Path) -> None:
+    system = _system_with(
+        tmp_path,
+        PROCUREMENT,
+        PROCUREMENT.replace(
+            "服务外包供应商评价规范", '"<script>alert(1)</script><img src=x onerror=y>"'
+        ),
+    )
+    result = run_sbs(
+        "draft", str(system), "--only", "Q/KMGX 321-2024", "--format", "md",
+        "--output", str(tmp_path / "o"),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout
+    [md] = (tmp_path / "o").glob("*.md")
+    text = md.read_text(encoding="utf-8")
+    assert not re.search(r"(?<!\\)<(script|img)", text) and "\\<script\\>" in text
+
+
+@pytest.mark.parametrize("service", ["@线上咨询", "咨询: 线上", "知识产权托管 "])
+def test_the_yaml_line_to_paste_parses_and_keeps_the_value(tmp_path: Path, service: str) -> None:
+    from sbsguide.loader import read_yaml
+
+    system = _system_with(
+        tmp_path,
+        "    - {name: 市场开拓, class: 市场策划}\n",
+        f'    - {{name: 市场开拓, class: 市场策划}}\n    - {{name: "{service}", class: 管理咨询}}\n',
+    )
+    result = run_sbs("draft", str(system), "--only", service, "--output", str(tmp_path / "o"))
+    assert result.returncode == 0, result.stdout
+    [line] = [x for x in result.stdout.splitlines() if "加入：" in x]
+    document = read_yaml(line.split("加入：", 1)[1])
+    assert not document.problems
+    assert document.data[0]["services"] == [service]
+
+
+def test_the_readmes_only_example_typed_unquoted_is_understood(tmp_path: Path) -> None:
+    shutil.copy(CONFORMING, tmp_path / "system.yaml")
+    result = run_sbs("draft", "--only", "Q/KMGX", "214-2024", "--output", "o", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert [p.name for p in (tmp_path / "o").iterdir()] == [
+        "Q_KMGX 214-2024 生产要素对接服务规范.docx"
+    ]
+
+
+def test_an_output_name_too_long_is_said_and_every_draft_is_accounted_for(tmp_path: Path) -> None:
+    result = run_sbs(
+        "draft", str(CONFORMING), "--only", "会计", "--output", str(tmp_path / ("长" * 120)),
+    )  # fmt: skip
+    assert result.returncode == 2
+    said = result.stdout + result.stderr
+    assert "标准输出" not in said and "名称过长" in said and "长" * 120 in said

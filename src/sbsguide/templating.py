@@ -22,9 +22,21 @@ def markdown_cell(value: object) -> str:
     return text
 
 
+def markdown_text(value: object) -> str:
+    """Text in a Markdown paragraph that shows as written: no HTML, no markup it did not mean."""
+    text = str(value).replace("\\", "\\\\")
+    for special in ("<", ">", "&", "*", "_", "`", "[", "]"):
+        text = text.replace(special, "\\" + special)
+    return text
+
+
 @cache
-def environment(folder_name: str, *, html: bool) -> SandboxedEnvironment:
-    """The sandbox the templates of ``templates/<folder_name>`` render in."""
+def environment(folder_name: str, *, html: bool, markdown: bool = False) -> SandboxedEnvironment:
+    """The sandbox the templates of ``templates/<folder_name>`` render in.
+
+    ``markdown``: every value a template prints is escaped as Markdown text (the drafts), so a
+    name from ``system.yaml`` can never become HTML or markup in the document.
+    """
     folder = Path(str(shipped_dir("templates"))) / folder_name
     env = SandboxedEnvironment(
         loader=FileSystemLoader(folder),
@@ -33,6 +45,7 @@ def environment(folder_name: str, *, html: bool) -> SandboxedEnvironment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=markdown_text if markdown else None,
     )
     env.filters["cell"] = markdown_cell
     return env

@@ -121,6 +121,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "  该标准尚未列入体系，请在 {where} 中加入：{line}",
         "  not yet in the system: add it under {where}: {line}",
     ),
+    "draft-failed": (
+        "{n} 个文件无法写入(见上)；其余已写入",
+        "{n} files could not be written (see above); the others were",
+    ),
     "draft-nothing-written": (
         "没有写入任何草稿(已有的草稿用 --force 覆盖)",
         "no draft was written (--force overwrites the existing ones)",
@@ -204,8 +208,8 @@ _TEXT: dict[str, tuple[str, str]] = {
         "name the folder with --output",
     ),
     "report-symlink": (
-        "注意：输出目录 {path} 是符号链接，报告写入 {target}",
-        "note: the output folder {path} is a symbolic link; the reports go to {target}",
+        "注意：输出目录 {path} 是符号链接，文件写入 {target}",
+        "note: the output folder {path} is a symbolic link; the files go to {target}",
     ),
     "fix-changed": (
         "{path} 在 sbs fix 计算期间被修改，未写入，以免覆盖这些修改；请重新运行 sbs fix",

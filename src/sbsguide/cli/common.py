@@ -31,6 +31,23 @@ def write_file(path: Path, content: bytes, lang: Lang) -> None:
         raise UsageError(text("cannot-write", lang, path=path, reason=reason)) from None
 
 
+def output_folder(asked: Path | None, default: Path, lang: Lang) -> Path:
+    """Where documents go: the folder asked for, else the default — never through a symlink.
+
+    A symlinked default folder (committed into a repository, say) would make a CI run write
+    wherever it points; an explicit folder may be a link, and the run says where it leads.
+    """
+    folder = asked or default
+    if asked is None and folder.is_symlink():
+        raise UsageError(text("report-default-symlink", lang, path=folder))
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(text("init-not-a-dir", lang, path=folder))
+    if folder.is_symlink():
+        real = os.path.realpath(folder)
+        sys.stdout.write(text("report-symlink", lang, path=folder, target=real) + "\n")
+    return folder
+
+
 def read_source(path: Path, lang: Lang) -> bytes:
     """A named system file for fix and report: bounded, regular files only (SPEC §6).
 

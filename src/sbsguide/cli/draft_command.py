@@ -10,18 +10,28 @@ from typing import Annotated
 
 import typer
 
-from sbsguide.cli.common import LangOption, UsageError, lang_of, read_source, write_file
+from sbsguide.cli.common import (
+    LangOption,
+    UsageError,
+    lang_of,
+    output_folder,
+    read_source,
+    write_file,
+)
 from sbsguide.messages import Lang
 from sbsguide.ui import text
 
 FORMATS = ("docx", "md")
+DEFAULT_OUTPUT = "sbs-drafts"
 
 
 def draft(
     path: Annotated[Path, typer.Argument(help="system.yaml(默认 ./system.yaml)")] = Path(
         "system.yaml"
     ),
-    output: Annotated[Path, typer.Option("--output", help="输出目录")] = Path("sbs-drafts"),
+    output: Annotated[
+        Path | None, typer.Option("--output", help="输出目录(默认 ./sbs-drafts)")
+    ] = None,
     output_format: Annotated[str, typer.Option("--format", help="docx,md 中的一个或两个")] = "docx",
     only: Annotated[
         list[str] | None,
@@ -51,6 +61,8 @@ def draft(
             raise UsageError(text("bad-format", language, value=name, formats=",".join(FORMATS)))
     if kind is not None and kind not in drafting.KINDS:
         raise UsageError(text("draft-bad-kind", language, value=kind))
+    path, only = _rejoined(path, only)
+    folder = output_folder(output, Path(DEFAULT_OUTPUT), language)
     source = path / "system.yaml" if (path / "system.yaml").is_file() else path
     loaded = load_stage(
         read_source(source, language), CheckOptions(as_of=date.today(), lang=language)
@@ -67,9 +79,28 @@ def draft(
     ]
     if only and not drafts:
         raise UsageError(text("draft-none-chosen", language, only="、".join(only)))
-    if _write(drafts, formats, output, force, language) == 0:
+    written, failed = _write(drafts, formats, folder, force, language)
+    if failed:
+        raise typer.Exit(2)  # files that could not be written: listed above
+    if written == 0:
         sys.stdout.write(text("draft-nothing-written", language) + "\n")
         raise typer.Exit(1)  # as `sbs init` that writes nothing: the run did not do its job
+
+
+def _rejoined(path: Path, only: list[str] | None) -> tuple[Path, list[str] | None]:
+    """``--only Q/KMGX 214-2024`` typed unquoted: the number's second half is not a path.
+
+    The shell splits it, so the year half arrives as the system path; when that path does not
+    exist and the two halves make a standard number, they are read as the one number meant.
+    """
+    from sbsguide.numbers import parse
+
+    if not only or path.exists():
+        return path, only
+    joined = f"{only[-1]} {path}"
+    if parse(joined) is None:
+        return path, only
+    return Path("system.yaml"), [*only[:-1], joined]
 
 
 def _chosen(draft: object, only: list[str] | None) -> bool:
@@ -86,19 +117,25 @@ def _chosen(draft: object, only: list[str] | None) -> bool:
 
 def _write(
     drafts: Sequence[object], formats: tuple[str, ...], output: Path, force: bool, lang: Lang
-) -> int:
-    """Write the drafts; the number of files written."""
+) -> tuple[int, int]:
+    """Write the drafts: (files written, files that could not be written).
+
+    Two drafts whose file names meet once made safe get distinct names, so the count printed
+    is the files written; a file that cannot be written is said and the others still are.
+    """
     from sbsguide.draft import Draft, words
     from sbsguide.draft.word import draft_docx
     from sbsguide.templating import environment
 
-    template = environment("draft", html=False).get_template("standard.md.j2")
-    written = skipped = 0
+    template = environment("draft", html=False, markdown=True).get_template("standard.md.j2")
+    written = skipped = failed = 0
     out = sys.stdout.write
+    stems: set[str] = set()
     for draft in drafts:
         assert isinstance(draft, Draft)
+        stem = _unique(draft.file_stem, stems)
         for fmt in formats:
-            target = output / f"{draft.file_stem}.{fmt}"
+            target = output / f"{stem}.{fmt}"
             if target.exists() and not force:
                 out(text("draft-skipped", lang, path=target) + "\n")
                 skipped += 1
@@ -108,10 +145,27 @@ def _write(
                 if fmt == "docx"
                 else template.render(d=draft, w=words(lang)).encode("utf-8")
             )
-            write_file(target, content, lang)
+            try:
+                write_file(target, content, lang)
+            except UsageError as error:
+                out(f"{error}\n")
+                failed += 1
+                continue
             written += 1
             out(text("draft-written", lang, path=target, n=draft.placeholders) + "\n")
         if draft.proposed:
             out(text("draft-add", lang, where=draft.where, line=draft.yaml_line) + "\n")
     out(text("draft-summary", lang, written=written, skipped=skipped) + "\n")
-    return written
+    if failed:
+        out(text("draft-failed", lang, n=failed) + "\n")
+    return written, failed
+
+
+def _unique(stem: str, taken: set[str]) -> str:
+    """A file stem no other draft of this run has (case ignored, as some file systems do)."""
+    candidate, n = stem, 1
+    while candidate.casefold() in taken:
+        n += 1
+        candidate = f"{stem} ({n})"
+    taken.add(candidate.casefold())
+    return candidate

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from sbsguide.cli.common import LangOption, UsageError, as_of_date, lang_of, read_source
+from sbsguide.cli.common import (
+    LangOption,
+    UsageError,
+    as_of_date,
+    lang_of,
+    output_folder,
+    read_source,
+)
 from sbsguide.messages import Lang
 from sbsguide.oserrors import os_reason
 from sbsguide.ui import text
@@ -67,7 +73,7 @@ def report(
     for name in formats:
         if name not in allowed:
             raise UsageError(text("bad-format", language, value=name, formats=",".join(allowed)))
-    output = _output_folder(output, language)
+    output = output_folder(output, Path(DEFAULT_OUTPUT), language)
     if kind == "summary":
         names = [str(p) for p in paths or []] or ["."]
         _write_reports(output, build_summary(names, formats, day, language).files, language)
@@ -92,23 +98,6 @@ def report(
         own = safe_folder_name(source.parent.name if source.name == "system.yaml" else source.stem)
         _write_reports(output if len(sources) == 1 else output / own, reports.files, language)
     raise typer.Exit(1 if blocked else 0)
-
-
-def _output_folder(asked: Path | None, lang: Lang) -> Path:
-    """Where the reports go: ``--output``, else ``./sbs-report`` — never through a symlink.
-
-    A symlinked default folder (committed into a repository, say) would make a CI run write
-    wherever it points; an explicit ``--output`` may be a link, and the run says where it leads.
-    """
-    folder = asked or Path(DEFAULT_OUTPUT)
-    if asked is None and folder.is_symlink():
-        raise UsageError(text("report-default-symlink", lang, path=folder))
-    if folder.exists() and not folder.is_dir():
-        raise UsageError(text("init-not-a-dir", lang, path=folder))
-    if folder.is_symlink():
-        real = os.path.realpath(folder)
-        sys.stdout.write(text("report-symlink", lang, path=folder, target=real) + "\n")
-    return folder
 
 
 def _write_reports(folder: Path, files: list[tuple[str, bytes]], lang: Lang) -> None:

@@ -82,8 +82,16 @@ class Draft:
 
     @property
     def file_stem(self) -> str:
-        """``<number> <title>`` with characters unsafe in file names replaced (SPEC §6)."""
-        return re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "_", f"{self.number} {self.title}").strip(" .")
+        """``<number> <title>`` with characters unsafe in file names replaced (SPEC §6).
+
+        Kept within 180 bytes of UTF-8: file systems allow 255, and a suffix may be added.
+        """
+        safe = re.sub(r'[\\/:*?"<>|\x00-\x1f\x7f]+', "_", f"{self.number} {self.title}")
+        cut = safe.encode("utf-8")[:FILE_STEM_BYTES].decode("utf-8", "ignore")
+        return cut.strip(" .") or "draft"
+
+
+FILE_STEM_BYTES = 180
 
 
 def build(system: StandardSystem, lang: Lang) -> list[Draft]:
@@ -124,9 +132,7 @@ def _draft(system: StandardSystem, target: Target, scheme: NumberScheme, lang: L
     ]
     yaml_line = ""
     if proposed:
-        post = f", post: {target.position.name}" if target.position else ""
-        linked = f", services: [{target.services[0].name}]" if target.services else ""
-        yaml_line = f"- {{number: {number}, name: {title}{post}{linked}, status: drafting}}"
+        yaml_line = _yaml_line(number, title, target)
     return Draft(
         target.kind,
         number,
@@ -143,6 +149,21 @@ def _draft(system: StandardSystem, target: Target, scheme: NumberScheme, lang: L
         target.category,
         tuple([target.position.name] if target.position else [s.name for s in target.services]),
     )
+
+
+def _yaml_line(number: str, title: str, target: Target) -> str:
+    """The entry to paste into system.yaml: it parses, and names the values as written."""
+    from sbsguide.yamltext import scalar
+
+    def value(text: str) -> str:
+        return scalar(text, flow=True)
+
+    fields = [f"number: {value(number)}", f"name: {value(title)}"]
+    if target.position:
+        fields.append(f"post: {value(target.position.name)}")
+    if target.services:
+        fields.append(f"services: [{value(target.services[0].name)}]")
+    return "- {" + ", ".join([*fields, "status: drafting"]) + "}"
 
 
 def _fallback(scheme: NumberScheme) -> StandardNumber:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sbsguide.model import Position, ServiceItem, StandardEntry, StandardSystem
 from sbsguide.names import name_key
@@ -91,12 +91,19 @@ class NumberScheme:
     code: str
     year: int
     taken: dict[str, int]
+    used: set[str] = field(default_factory=set)  # every number of the system, edition-free
 
     def propose(self, key: str) -> str:
-        """The next free number of a series: posts (4xx), processes (2xx), others (9xx)."""
+        """The next free number of a series: posts (4xx), processes (2xx), others (9xx).
+
+        Never one the system already uses, in whatever category (SPEC §7).
+        """
         base = {"posts": 400, "delivery.process": 200}.get(key, 900)
         following = max(self.taken.get(key, base), base) + 1
+        while f"{self.code} {following:03d}" in self.used:
+            following += 1
         self.taken[key] = following
+        self.used.add(f"{self.code} {following:03d}")
         return f"{self.code} {following:03d}-{self.year}"
 
 
@@ -106,11 +113,14 @@ def number_scheme(system: StandardSystem) -> NumberScheme:
     codes: Counter[str] = Counter()
     years: Counter[int] = Counter()
     taken: dict[str, int] = {}
+    used: set[str] = set()
     for subsystem in load_guide().subsystems:
         for category in subsystem.categories:
             value = system.category(subsystem.key, category.key)
             for entry in value if isinstance(value, list) else []:
                 number = parse(entry.number) if entry.number else None
+                if number is not None:
+                    used.add(number.base)
                 if number is None or number.kind != "enterprise":
                     continue
                 codes[number.code] += 1
@@ -119,6 +129,8 @@ def number_scheme(system: StandardSystem) -> NumberScheme:
                 sequence = int(re.sub(r"\D", "", number.sequence.split(".")[0]) or 0)
                 key = "posts" if subsystem.key == "posts" else category.dotted
                 taken[key] = max(taken.get(key, 0), sequence)
+        for extra in system.extra_categories(subsystem.key):
+            used.update(n.base for e in extra.standards if e.number and (n := parse(e.number)))
     code = codes.most_common(1)[0][0] if codes else "Q/XXXX"
     year = years.most_common(1)[0][0] if years else 2025
-    return NumberScheme(code, year, taken)
+    return NumberScheme(code, year, taken, used)

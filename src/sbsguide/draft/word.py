@@ -10,9 +10,12 @@ from typing import Any
 
 from sbsguide.draft import Clause, Draft, words
 from sbsguide.report import docx_layer as layer
+from sbsguide.report.spreadsheet import xml_safe
 
 
 def draft_docx(draft: Draft) -> bytes:
+    """The draft as a .docx; every text made XML-safe (a control character in a name)."""
+    draft = _safe(draft)
     w = words(draft.lang)
     document = layer.new_document(
         title=f"{draft.number} {draft.title}",
@@ -78,3 +81,16 @@ def _clause(document: Any, clause: Clause, level: int) -> None:
         layer.paragraph(document, f"{chr(ord('a') + index % 26)}) {item}")
     for child in clause.children:
         _clause(document, child, level + 1)
+
+
+def _safe(value: Any) -> Any:
+    """A copy of a draft (or any part of it) whose texts XML can hold."""
+    from dataclasses import fields, is_dataclass, replace
+
+    if isinstance(value, str):
+        return xml_safe(value)
+    if isinstance(value, list | tuple):
+        return type(value)(_safe(v) for v in value)
+    if is_dataclass(value) and not isinstance(value, type):
+        return replace(value, **{f.name: _safe(getattr(value, f.name)) for f in fields(value)})
+    return value
