@@ -333,3 +333,68 @@ def test_an_output_name_too_long_is_said_and_every_draft_is_accounted_for(tmp_pa
     assert result.returncode == 2
     said = result.stdout + result.stderr
     assert "标准输出" not in said and "名称过长" in said and "长" * 120 in said
+
+
+# --- catalogue import ------------------------------------------------------------------------
+
+
+def _list(folder: Path) -> Path:
+    listed = folder / "list.csv"
+    listed.write_text("标准号,标准名称\nGB/T 9998-2020,某标准\n", encoding="utf-8")
+    return listed
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        CONFORMING.read_bytes(),
+        b"entries: hello\n",
+        b"- a\n- b\n",
+        b"entries: [\n",
+        b"\x7fELF\x00\x01",
+    ],
+    ids=["system-file", "entries-not-a-list", "a-list", "bad-yaml", "binary"],
+)
+def test_catalog_import_refuses_a_target_that_is_not_a_catalogue(
+    tmp_path: Path, content: bytes
+) -> None:
+    target = tmp_path / "target.yaml"
+    target.write_bytes(content)
+    result = run_sbs("catalog", "import", str(_list(tmp_path)), "--output", str(target))
+    assert result.returncode == 2 and "不是标准目录文件" in result.stderr
+    assert "list.csv" not in result.stderr  # the table is not blamed
+    assert target.read_bytes() == content
+
+
+def test_catalog_import_names_a_fifo_or_folder_target(tmp_path: Path) -> None:
+    import os
+
+    os.mkfifo(tmp_path / "pipe")
+    (tmp_path / "folder").mkdir()
+    for name, words in (("pipe", "命名管道"), ("folder", "目录")):
+        result = run_sbs(
+            "catalog", "import", str(_list(tmp_path)), "--output", str(tmp_path / name)
+        )
+        assert result.returncode == 2 and words in result.stderr and name in result.stderr
+
+
+def test_catalog_import_writes_through_a_symlinked_catalogue(tmp_path: Path) -> None:
+    (tmp_path / "real.yaml").write_text("entries: []\n", encoding="utf-8")
+    (tmp_path / "link.yaml").symlink_to("real.yaml")
+    result = run_sbs(
+        "catalog", "import", str(_list(tmp_path)), "--output", str(tmp_path / "link.yaml")
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "link.yaml").is_symlink()
+    assert "GB/T 9998" in (tmp_path / "real.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("command", [("init",), ("catalog", "import", "LIST", "--output")])
+def test_a_regular_file_where_a_folder_must_be_is_said(
+    tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    (tmp_path / "afile").write_text("x", encoding="utf-8")
+    args = [str(_list(tmp_path)) if a == "LIST" else a for a in command]
+    result = run_sbs(*args, str(tmp_path / "afile" / "sub" / "c.yaml"), "--lang", "en")
+    assert result.returncode == 2 and "is a file, not a directory" in result.stderr
+    assert "exists" not in result.stderr and "permission" not in result.stderr

@@ -82,6 +82,12 @@ _TEXT: dict[str, tuple[str, str]] = {
         "以下 {n} 行的标准号无法识别，未导入：",
         "{n} rows have a number that cannot be read and were not imported:",
     ),
+    "catalog-import-not-catalogue": (
+        "{path} 不是标准目录文件(应为带 entries: 列表的 YAML)，未做任何修改；"
+        "请用 --output 指定目录文件",
+        "{path} is not a catalogue (a YAML file with an entries: list); it was left unchanged — "
+        "name a catalogue file with --output",
+    ),
     "catalog-import-undated-rows": (
         "以下 {n} 行的标准号没有年代号，已按“年代号未知”导入，无法判断版本；"
         "请补上年代号后重新导入：",

@@ -18,11 +18,24 @@ class UsageError(Exception):
     """A mistake in how sbs was called: reported as a message, exit code 2."""
 
 
+def usable_folder(folder: Path, lang: Lang) -> None:
+    """A folder that is, or can become, a folder: no file stands where a folder must be.
+
+    ``a.txt/out`` would otherwise fail as "already exists" (mkdir) or "not writable" (access).
+    """
+    probe = folder
+    while not probe.exists() and not probe.is_symlink() and probe != probe.parent:
+        probe = probe.parent
+    if probe.exists() and not probe.is_dir():
+        raise UsageError(text("init-not-a-dir", lang, path=probe))
+
+
 def write_file(path: Path, content: bytes, lang: Lang) -> None:
     """Write one output file atomically, its folder made; a failure is a usage error."""
     from sbsguide.atomic import write_bytes
     from sbsguide.oserrors import os_reason
 
+    usable_folder(path.parent, lang)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_bytes(path, content)
@@ -40,8 +53,13 @@ def output_folder(asked: Path | None, default: Path, lang: Lang) -> Path:
     folder = asked or default
     if asked is None and folder.is_symlink():
         raise UsageError(text("report-default-symlink", lang, path=folder))
-    if folder.exists() and not folder.is_dir():
-        raise UsageError(text("init-not-a-dir", lang, path=folder))
+    try:
+        usable_folder(folder, lang)
+    except OSError as error:  # a name too long, a loop: said with the folder's name
+        from sbsguide.oserrors import os_reason
+
+        reason = os_reason(error, lang)
+        raise UsageError(text("cannot-write", lang, path=folder, reason=reason)) from None
     if folder.is_symlink():
         real = os.path.realpath(folder)
         sys.stdout.write(text("report-symlink", lang, path=folder, target=real) + "\n")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from sbsguide.cli.common import LangOption, UsageError, as_of_date, lang_of
+from sbsguide.cli.common import LangOption, UsageError, as_of_date, lang_of, usable_folder
 from sbsguide.messages import Lang
 from sbsguide.ui import text
 
@@ -105,13 +106,18 @@ def catalog(
 
 
 def _import_catalogue(table: Path | None, output: Path | None, lang: Lang) -> None:
-    """`sbs catalog import TABLE`: build or update a user catalogue from a standards list."""
+    """`sbs catalog import TABLE`: build or update a user catalogue from a standards list.
+
+    The table's problems are the table's; the target's are the target's, and a target that is
+    not a catalogue (a system file, a list, bad YAML) is refused unchanged (SPEC §7). A
+    symlinked catalogue is written through, as `sbs fix` does.
+    """
     from datetime import date
 
     from sbsguide.atomic import write_text
     from sbsguide.catalogue.table_import import merge, read_list
     from sbsguide.oserrors import os_reason
-    from sbsguide.reading import TooLarge, read_limited
+    from sbsguide.reading import TooLarge
     from sbsguide.tables import TableNotReadable
 
     if table is None:
@@ -120,7 +126,6 @@ def _import_catalogue(table: Path | None, output: Path | None, lang: Lang) -> No
     source = f"{table.name}, imported {date.today().isoformat()}"
     try:
         result = read_list(table, source)
-        existing = read_limited(target).decode("utf-8") if target.exists() else None
     except OSError as error:
         reason = os_reason(error, lang)
         raise UsageError(text("cannot-open", lang, path=table, reason=reason)) from None
@@ -128,10 +133,13 @@ def _import_catalogue(table: Path | None, output: Path | None, lang: Lang) -> No
         raise UsageError(text("catalog-import-unreadable", lang, path=table, why=error)) from None
     if not result.entries:
         raise UsageError(text("catalog-import-empty", lang, path=table))
+    usable_folder(target.parent, lang)
+    existing = _existing_catalogue(target, lang)
     merged = merge(existing, result.entries)
+    real = Path(os.path.realpath(target)) if target.is_symlink() else target
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        write_text(target, merged.text)
+        real.parent.mkdir(parents=True, exist_ok=True)
+        write_text(real, merged.text)
     except OSError as error:
         reason = os_reason(error, lang)
         raise UsageError(text("cannot-write", lang, path=target, reason=reason)) from None
@@ -153,6 +161,34 @@ def _import_catalogue(table: Path | None, output: Path | None, lang: Lang) -> No
         for line, written in result.undated:
             out(f"  {line:>4}  {written}\n")
     out(_where_to_list(target, lang) + "\n")
+
+
+def _existing_catalogue(target: Path, lang: Lang) -> str | None:
+    """The catalogue already at ``target`` (None: there is none); anything else is refused."""
+    from sbsguide.loader import decode, read_yaml
+    from sbsguide.oserrors import os_reason
+    from sbsguide.reading import TooLarge, read_limited
+
+    if not target.exists() and not target.is_symlink():
+        return None
+    try:
+        raw = read_limited(target)
+    except TooLarge:
+        raise UsageError(text("catalog-import-not-catalogue", lang, path=target)) from None
+    except OSError as error:
+        reason = os_reason(error, lang)
+        raise UsageError(text("cannot-open", lang, path=target, reason=reason)) from None
+    existing, _ = decode(raw)
+    if existing is None or not existing.strip():
+        if existing is None:
+            raise UsageError(text("catalog-import-not-catalogue", lang, path=target))
+        return existing
+    document = read_yaml(existing)
+    data = document.data
+    entries = data.get("entries") if isinstance(data, dict) else None
+    if document.problems or not isinstance(entries, list) or "standards" in data:
+        raise UsageError(text("catalog-import-not-catalogue", lang, path=target))
+    return existing
 
 
 def _where_to_list(target: Path, lang: Lang) -> str:

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from sbsguide.cli.common import LangOption, UsageError, as_of_date, lang_of
+from sbsguide.cli.common import LangOption, UsageError, as_of_date, lang_of, usable_folder
 from sbsguide.messages import Lang
 from sbsguide.oserrors import os_reason
 from sbsguide.ui import text
@@ -43,8 +43,7 @@ def init(
 
     language = lang_of(lang)
     day = as_of_date(as_of, language)
-    if folder.exists() and not folder.is_dir():
-        raise UsageError(text("init-not-a-dir", language, path=folder))
+    usable_folder(folder, language)
     if not scaffold.writable(folder):
         raise UsageError(text("init-unwritable", language, path=folder))
     if credit_code is not None:
