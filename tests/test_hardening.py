@@ -398,3 +398,49 @@ def test_a_regular_file_where_a_folder_must_be_is_said(
     result = run_sbs(*args, str(tmp_path / "afile" / "sub" / "c.yaml"), "--lang", "en")
     assert result.returncode == 2 and "is a file, not a directory" in result.stderr
     assert "exists" not in result.stderr and "permission" not in result.stderr
+
+
+# --- import ----------------------------------------------------------------------------------
+
+HEADER = "序号,标准编号,标准名称\n"
+
+
+def _import(tmp_path: Path, name: str, raw: bytes) -> tuple[object, Path]:
+    table = tmp_path / name
+    table.write_bytes(raw)
+    output = tmp_path / "out" / "system.yaml"
+    return run_sbs("import", str(table), "--output", str(output)), output
+
+
+def test_a_cell_of_a_million_characters_is_read_and_shown_cut(tmp_path: Path) -> None:
+    raw = (HEADER + "1,Q/X 1-2024," + "长" * 1_000_000 + "\n").encode("utf-8")
+    result, output = _import(tmp_path, "long.csv", raw)
+    assert result.returncode == 0, result.stdout  # type: ignore[attr-defined]
+    assert "不是有效的 CSV" not in result.stdout  # type: ignore[attr-defined]
+    assert max(len(line) for line in result.stdout.splitlines()) < 500  # type: ignore[attr-defined]
+    assert output.is_file()
+
+
+def test_a_utf8_header_over_gb18030_rows_is_read(tmp_path: Path) -> None:
+    raw = HEADER.encode("utf-8") + "1,Q/X 1-2024,采购管理制度\n".encode("gb18030")
+    result, output = _import(tmp_path, "mixed.csv", raw)
+    assert result.returncode == 0, result.stdout  # type: ignore[attr-defined]
+    assert "采购管理制度" in output.read_text(encoding="utf-8")
+
+
+def test_utf32_is_read_as_utf32(tmp_path: Path) -> None:
+    result, output = _import(
+        tmp_path, "u32.csv", (HEADER + "1,Q/X 1-2024,采购管理制度\n").encode("utf-32")
+    )
+    assert result.returncode == 0 and "采购管理制度" in output.read_text(encoding="utf-8")  # type: ignore[attr-defined]
+    system = tmp_path / "u32.yaml"
+    system.write_bytes(CONFORMING.read_text(encoding="utf-8").encode("utf-32"))
+    checked = run_sbs("check", str(system), *DATE)
+    assert "已按 UTF-32 读取" in checked.stdout and "UTF-16" not in checked.stdout
+
+
+def test_import_reports_control_characters_and_writes_a_file_that_loads(tmp_path: Path) -> None:
+    raw = (HEADER + '1,Q/X 1-2024,"采购\x01管理制度"\n').encode("utf-8")
+    result, output = _import(tmp_path, "ctl.csv", raw)
+    assert result.returncode == 0 and "含控制字符" in result.stdout  # type: ignore[attr-defined]
+    assert "schema" not in run_sbs("check", str(output), "--format", "json").stdout

@@ -49,17 +49,27 @@ def has_c_parser() -> bool:
     return True
 
 
+UNICODE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
+    (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
+)
+"""Byte-order marks that name their encoding, longest first."""
+
+
 def decode(raw: bytes) -> tuple[str | None, list[LoadProblem]]:
-    """UTF-8 (a BOM is fine); UTF-16 with a BOM, or GB18030, with a warning; else an error."""
+    """UTF-8 (a BOM is fine); UTF-32 or UTF-16 with a BOM, or GB18030, with a warning."""
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8) :]
     try:
         return raw.decode("utf-8"), []
     except UnicodeDecodeError:
         pass
-    for bom, encoding in ((codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    # UTF-32's little-endian BOM begins with UTF-16's: ask for the longer one first
+    for bom, encoding, label in UNICODE_BOMS:
         if raw.startswith(bom):
-            return _decoded_with_warning(raw, encoding, "UTF-16")
+            return _decoded_with_warning(raw, encoding, label)
     return _decoded_with_warning(raw, "gb18030", "GB18030")
 
 

@@ -151,7 +151,9 @@ def plan_fix(raw: bytes, as_of: date, lang: Lang, catalogues: tuple[str, ...] = 
     text, system, document = loaded.text, loaded.system, loaded.document
     if blocking or text is None or system is None or document is None:
         return FixPlan(text or "", text or "", blocking=blocking)
-    encoding = {"GB18030": "gb18030", "UTF-8": "utf-8"}.get(loaded.encoding, "utf-16")
+    encoding = {"GB18030": "gb18030", "UTF-8": "utf-8", "UTF-32": "utf-32"}.get(
+        loaded.encoding, "utf-16"
+    )
     bom = codecs.BOM_UTF8 if raw.startswith(codecs.BOM_UTF8) else b""
     changes = fix.plan(text, system, document.source, as_of, load_guide(), catalogues)
     fixed = fix.apply(text, changes)
@@ -160,7 +162,7 @@ def plan_fix(raw: bytes, as_of: date, lang: Lang, catalogues: tuple[str, ...] = 
         fixed,
         fix.changed_lines(text, changes, lang),
         encoding=encoding,
-        bom=b"" if encoding == "utf-16" else bom,
+        bom=b"" if encoding in ("utf-16", "utf-32") else bom,
     )
     if plan.changed and load_stage(plan.encoded(), options, masked_first=document.masked).blocked:
         raise FixRefused("the fixed text does not load")

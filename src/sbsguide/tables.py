@@ -52,14 +52,9 @@ def read_cells(
     except TooLarge:
         raise TableNotReadable("too-large") from None
     if path.suffix.lower() == ".csv":
-        for encoding in ("utf-8-sig", "gb18030"):
-            try:
-                text = raw.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
-        else:
-            raise TableNotReadable("encoding")
+        text = _csv_text(raw)
+        # a cell may be as long as the file: the csv module's own limit is 128 KiB
+        csv.field_size_limit(max(csv.field_size_limit(), max_bytes()))
         try:  # newline="": a CR inside a cell is the csv module's to read, not a line end
             return path.stem, [list(r) for r in csv.reader(io.StringIO(text, newline=""))]
         except csv.Error:
@@ -82,6 +77,36 @@ def read_cells(
         if sheet or has_header(cells):
             return name, cells
     raise TableNotReadable("no-header")
+
+
+def _csv_text(raw: bytes) -> str:
+    """A CSV file's text: UTF-8, a BOM's encoding, or GB18030, line by line if they are mixed.
+
+    A table assembled from two exports can hold a UTF-8 header and GB18030 rows; each line is
+    read in the encoding it decodes in, so the header is still found.
+    """
+    from sbsguide.loader import UNICODE_BOMS
+
+    for bom, encoding, _ in UNICODE_BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(encoding)
+            except UnicodeDecodeError:
+                raise TableNotReadable("encoding") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    lines = []
+    for line in raw.removeprefix(b"\xef\xbb\xbf").split(b"\n"):
+        try:
+            lines.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            try:
+                lines.append(line.decode("gb18030"))
+            except UnicodeDecodeError:
+                raise TableNotReadable("encoding") from None
+    return "\n".join(lines)
 
 
 def _sheet_cells(sheet: Any) -> list[list[Any]]:

@@ -335,6 +335,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "以下 {n} 个单元格无法识别(如无效日期)，原文已写入该标准的备注：",
         "{n} cells could not be read (such as invalid dates); their text is kept in the note:",
     ),
+    "import-control-characters": (
+        "以下 {n} 行的编号或名称含控制字符，已以转义形式写入，请核对：",
+        "{n} rows have control characters in their number or name, written escaped; check them:",
+    ),
     "import-successors": (
         "{n} 项标准的“替代标准”(代替它的新标准)已写入备注",
         "the successor (替代标准) of {n} standards is kept in their note",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -77,6 +78,19 @@ def _limit() -> str:
     return human_size(max_bytes())
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+SHOWN = 60
+"""Characters of a cell the summary shows: a table may hold a cell a million characters long."""
+
+
+def _shown(cell: str) -> str:
+    """A cell as the summary shows it: one line, control characters escaped, long ones cut."""
+    from sbsguide.output.text_format import visible_name
+
+    cut = cell if len(cell) <= SHOWN else f"{cell[:SHOWN]}…({len(cell)})"
+    return visible_name(cut)
+
+
 def _import_summary(result: object, lang: Lang) -> None:
     """What was read, where it went and what could not be used, as aligned tables."""
     from collections import Counter
@@ -102,22 +116,27 @@ def _import_summary(result: object, lang: Lang) -> None:
         out(text("import-guessed", lang, n=len(guessed)) + "\n")
         for row in guessed:
             out(
-                f"  {row.line:>4}  {row.number or '—'} {row.name} → {row.placed} "
+                f"  {row.line:>4}  {_shown(row.number or '—')} {_shown(row.name)} → {row.placed} "
                 f"({text('import-by-' + row.reason, lang)})\n"
             )
     unplaced = [r for r in result.rows if not r.placed]
     if unplaced:
         out(text("import-unplaced", lang, n=len(unplaced)) + "\n")
         for row in unplaced:
-            out(f"  {row.line:>4}  {row.number or '—'} {row.name}\n")
+            out(f"  {row.line:>4}  {_shown(row.number or '—')} {_shown(row.name)}\n")
+    controlled = [r for r in result.rows if _CONTROL.search(r.name + r.number)]
+    if controlled:
+        out(text("import-control-characters", lang, n=len(controlled)) + "\n")
+        for row in controlled:
+            out(f"  {row.line:>4}  {_shown(row.number or '—')} {_shown(row.name)}\n")
     if result.nameless:
         out(text("import-nameless", lang, n=len(result.nameless)) + "\n")
         for line, number in result.nameless:
-            out(f"  {line:>4}  {number or '—'}\n")
+            out(f"  {line:>4}  {_shown(number or '—')}\n")
     if result.unreadable:
         out(text("import-unreadable-cells", lang, n=len(result.unreadable)) + "\n")
         for line, column, value in result.unreadable:
-            out(f"  {line:>4}  {column}: {value}\n")
+            out(f"  {line:>4}  {column}: {_shown(value)}\n")
     if result.successors:
         out(text("import-successors", lang, n=result.successors) + "\n")
     if result.unknown_columns:
