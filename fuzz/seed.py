@@ -22,3 +22,16 @@ if __name__ == "__main__":
         "岗位工作标准体系\n2,Q/QJZX 401-2024,主任岗位工作标准,2024.3.1,2023-12-20\n".encode()
     )
     print(f"1 table seed in {tables}")
+    # fuzz_surfaces.py: the first byte picks the surface (configuration, user catalogue,
+    # standards list, system file to draft from)
+    surfaces = Path(__file__).parent / "corpus-surfaces"
+    surfaces.mkdir(exist_ok=True)
+    seeds = {
+        "config": b"\x00select: [dates]\nseverity: {dates: error}\nlang: en\ncatalogues: []\n",
+        "catalogue": b"\x01entries:\n  - {number: GB/T 9999, year: 2020, status: current}\n",
+        "list": b"\x02c" + "标准号,标准名称,状态\nGB/T 9999-2020,某标准,现行\n".encode(),
+        "system": b"\x03" + (ROOT / "examples/qujing-draft/system.yaml").read_bytes(),
+    }
+    for name, seed in seeds.items():
+        (surfaces / name).write_bytes(seed)
+    print(f"{len(seeds)} surface seeds in {surfaces}")
