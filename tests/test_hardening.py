@@ -444,3 +444,29 @@ def test_import_reports_control_characters_and_writes_a_file_that_loads(tmp_path
     result, output = _import(tmp_path, "ctl.csv", raw)
     assert result.returncode == 0 and "含控制字符" in result.stdout  # type: ignore[attr-defined]
     assert "schema" not in run_sbs("check", str(output), "--format", "json").stdout
+
+
+def test_a_long_command_shows_its_stage_on_a_terminal(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """SPEC §7: report, import (and evaluate) show progress on a terminal past 2 s."""
+    import threading
+    import time
+
+    from sbsguide import progress
+
+    monkeypatch.setattr(progress, "SHOWN_AFTER", 0.0)
+    shown = progress.Stages(enabled=True)
+    shown("正在生成 标准体系表.xlsx")
+    drawer = threading.Thread(target=shown._draw, daemon=True)
+    drawer.start()
+    time.sleep(1.2)
+    shown._finish()
+    drawer.join()
+    err = capsys.readouterr().err
+    assert "正在生成 标准体系表.xlsx … " in err and err.endswith("\r\x1b[K")
+
+
+def test_no_progress_line_when_not_on_a_terminal(tmp_path: Path) -> None:
+    result = run_sbs("report", str(CONFORMING), "--format", "md", "--output", str(tmp_path))
+    assert result.returncode == 0 and "\x1b" not in result.stderr

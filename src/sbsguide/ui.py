@@ -27,6 +27,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "规则“{name}”同时给了 --select 和 --ignore，无法确定是否运行",
         'rule "{name}" is given to both --select and --ignore: whether it runs cannot be told',
     ),
+    "stage-checking": ("正在检查 {path}", "checking {path}"),
+    "stage-writing": ("正在生成 {name}", "writing {name}"),
+    "stage-reading-table": ("正在读取 {path}", "reading {path}"),
+    "stage-placing": ("正在归类 {n} 项标准", "placing {n} standards"),
     "run-configurations": ("；配置：{paths}", "; configuration: {paths}"),
     "rules-pending": (
         "    文件的语法或结构有错误，按指南检查的其余规则尚未运行；修正这些错误后还会运行其余规则，"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -13,6 +13,9 @@ from sbsguide.cli.common import LangOption, UsageError, lang_of, write_file
 from sbsguide.messages import Lang
 from sbsguide.oserrors import os_reason
 from sbsguide.ui import text
+
+if TYPE_CHECKING:
+    from sbsguide.importer import ImportResult
 
 
 def import_table(
@@ -25,14 +28,42 @@ def import_table(
     lang: LangOption = None,
 ) -> None:
     """把已有的标准明细表(Excel/CSV)导入为 system.yaml。Import an existing standard table."""
-    from sbsguide.importer import read_table, system_text
-    from sbsguide.tables import TableNotReadable
+    from sbsguide.importer import system_text
+    from sbsguide.progress import stages
 
     language = lang_of(lang)
     if output.exists() and not force:
         raise UsageError(text("import-exists", language, path=output))
+    with stages() as stage:
+        stage(text("stage-reading-table", language, path=table))
+        result = _read(table, sheet, language)
+        stage("")
+        _import_summary(result, language)
+        if not result.rows:
+            sys.stdout.write(text("import-empty", language, path=table) + "\n")
+            raise typer.Exit(1)
+        name = (
+            agency
+            or result.title.removesuffix("标准明细表").removesuffix("标准体系表").strip(" —-")
+            or text("init-agency-placeholder", language)
+        )
+        stage(text("stage-writing", language, name=output))
+        content = system_text(
+            result, name, principal or text("init-principal-placeholder", language), language
+        )
+        stage("")
+        _refuse_unless_it_loads(content, output, language)
+    write_file(output, content.encode("utf-8"), language)
+    sys.stdout.write(text("import-written", language, path=output) + "\n")
+
+
+def _read(table: Path, sheet: str | None, language: Lang) -> ImportResult:
+    """The table's rows, placed; a table that cannot be read is a usage error."""
+    from sbsguide.importer import read_table
+    from sbsguide.tables import TableNotReadable
+
     try:
-        result = read_table(table, sheet)
+        return read_table(table, sheet)
     except OSError as error:
         reason = os_reason(error, language)
         raise UsageError(text("cannot-open", language, path=table, reason=reason)) from None
@@ -40,21 +71,6 @@ def import_table(
         raise UsageError(
             text(f"import-{error}", language, path=table, sheet=sheet, limit=_limit())
         ) from None
-    _import_summary(result, language)
-    if not result.rows:
-        sys.stdout.write(text("import-empty", language, path=table) + "\n")
-        raise typer.Exit(1)
-    name = (
-        agency
-        or result.title.removesuffix("标准明细表").removesuffix("标准体系表").strip(" —-")
-        or text("init-agency-placeholder", language)
-    )
-    content = system_text(
-        result, name, principal or text("init-principal-placeholder", language), language
-    )
-    _refuse_unless_it_loads(content, output, language)
-    write_file(output, content.encode("utf-8"), language)
-    sys.stdout.write(text("import-written", language, path=output) + "\n")
 
 
 def _refuse_unless_it_loads(content: str, output: Path, lang: Lang) -> None:

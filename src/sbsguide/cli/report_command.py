@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -50,17 +52,8 @@ def report(
     lang: LangOption = None,
 ) -> None:
     """生成标准体系表、差距分析报告或多机构汇总表。Write the table, the gap report or a summary."""
-    from sbsguide.engine import CheckOptions
-    from sbsguide.output.text_format import finding_line
-    from sbsguide.report.build import (
-        FORMATS,
-        KINDS,
-        SUMMARY_FORMATS,
-        build,
-        build_summary,
-        safe_folder_name,
-    )
-    from sbsguide.service import file_options
+    from sbsguide.progress import stages
+    from sbsguide.report.build import FORMATS, KINDS, SUMMARY_FORMATS, build_summary
 
     language = lang_of(lang)
     day = as_of_date(as_of, language)
@@ -80,6 +73,30 @@ def report(
         raise typer.Exit(0)
     kinds = KINDS if kind == "all" else (kind,)
     sources = paths or [Path("system.yaml")]
+    with stages() as stage:
+        blocked = _each_source(
+            sources, kinds, formats, day, language, output, annex, config_file, stage
+        )
+    raise typer.Exit(1 if blocked else 0)
+
+
+def _each_source(
+    sources: list[Path],
+    kinds: tuple[str, ...],
+    formats: tuple[str, ...],
+    day: date,
+    language: Lang,
+    output: Path,
+    annex: bool,
+    config_file: Path | None,
+    stage: Callable[[str], None],
+) -> bool:
+    """The reports of each system file; whether any file was blocked by its errors."""
+    from sbsguide.engine import CheckOptions
+    from sbsguide.output.text_format import finding_line
+    from sbsguide.report.build import build, safe_folder_name
+    from sbsguide.service import file_options
+
     blocked = False
     for named in sources:
         # a folder stands for its system.yaml, as `sbs check FOLDER` reads it
@@ -88,7 +105,12 @@ def report(
         options = file_options(
             source, False, CheckOptions(as_of=day, lang=language), config_file, (None, None)
         )
-        reports = build(raw, kinds, formats, day, language, annex=annex, options=options)
+        stage(text("stage-checking", language, path=source))
+        reports = build(
+            raw, kinds, formats, day, language, annex=annex, options=options,
+            stage=lambda name: stage(text("stage-writing", language, name=name)),
+        )  # fmt: skip
+        stage("")
         for finding in reports.blocking:
             sys.stdout.write(finding_line(str(source), finding, language) + "\n")
         if reports.blocking:
@@ -96,8 +118,9 @@ def report(
             blocked = True
             continue
         own = safe_folder_name(source.parent.name if source.name == "system.yaml" else source.stem)
+        stage("")
         _write_reports(output if len(sources) == 1 else output / own, reports.files, language)
-    raise typer.Exit(1 if blocked else 0)
+    return blocked
 
 
 def _write_reports(folder: Path, files: list[tuple[str, bytes]], lang: Lang) -> None:

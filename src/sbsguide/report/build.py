@@ -89,23 +89,26 @@ def build(
     *,
     annex: bool = False,
     options: Any = None,
+    stage: Callable[[str], None] | None = None,
 ) -> Reports:
     """Every requested document of one file's content (``annex``: with the technical annex).
 
     ``options``: the file's check options (its configuration's rules, severities, catalogues).
+    ``stage(name)`` is told each file before it is rendered (a progress display).
     """
     built = models(raw, as_of, lang, annex=annex, options=options)
     if isinstance(built, list):
         return Reports(blocking=built)
     documents = dict(zip(KINDS, built, strict=True))
     renderers = _renderers()
-    return Reports(
-        [
-            (f"{FILE_NAMES[kind, lang]}.{fmt}", renderers[kind, fmt](documents[kind]))
-            for kind in kinds
-            for fmt in formats
-        ]
-    )
+    files = []
+    for kind in kinds:
+        for fmt in formats:
+            name = f"{FILE_NAMES[kind, lang]}.{fmt}"
+            if stage is not None:
+                stage(name)
+            files.append((name, renderers[kind, fmt](documents[kind])))
+    return Reports(files)
 
 
 def build_summary(names: list[str], formats: tuple[str, ...], as_of: date, lang: Lang) -> Reports:
