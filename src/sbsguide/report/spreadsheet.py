@@ -316,21 +316,34 @@ def _column_letter(index: int) -> str:
 def _cell(
     sheet: Any, value: object, styles: dict[str, Any], spec: Sheet, *, bold: bool, column: int
 ) -> Any:
+    """One write-only cell: text (never a formula), a whole number, wrapped or upright, boxed.
+
+    A cell's style is set once per combination and copied after: openpyxl hashes every style
+    object it is given, which at 100,000 standards cost most of a workbook's time.
+    """
+    from copy import copy
+
     from openpyxl.cell import WriteOnlyCell
 
-    if isinstance(value, int) and not isinstance(value, bool):
-        cell = WriteOnlyCell(sheet, value=value)
-    else:
-        text = xml_safe("" if value is None else str(value))
-        cell = WriteOnlyCell(sheet, value=text)
+    number = isinstance(value, int) and not isinstance(value, bool)
+    text = "" if number else xml_safe("" if value is None else str(value))
+    quoted = not number and text.lstrip(" \t\r\n").startswith(FORMULA_START)
+    cell = WriteOnlyCell(sheet, value=value if number else text)
+    if not number:
         cell.data_type = "s"  # never a formula, a number or a date
+    key = (number, quoted, column in spec.vertical, bold)
+    arrays: dict[tuple[bool, bool, bool, bool], Any] = styles.setdefault("_arrays", {})
+    if key in arrays:
+        cell._style = copy(arrays[key])
+        return cell
+    if not number:
         cell.number_format = "@"
-        if text.lstrip(" \t\r\n").startswith(FORMULA_START):
-            cell.quotePrefix = True
+        cell.quotePrefix = quoted
     cell.alignment = styles["upright"] if column in spec.vertical else styles["wrap"]
     cell.border = styles["box"]
     if bold:
         cell.font = styles["bold"]
+    arrays[key] = copy(cell._style)
     return cell
 
 
