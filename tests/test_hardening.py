@@ -470,3 +470,16 @@ def test_a_long_command_shows_its_stage_on_a_terminal(
 def test_no_progress_line_when_not_on_a_terminal(tmp_path: Path) -> None:
     result = run_sbs("report", str(CONFORMING), "--format", "md", "--output", str(tmp_path))
     assert result.returncode == 0 and "\x1b" not in result.stderr
+
+
+def test_a_word_report_past_its_bound_is_refused_with_the_limit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """SPEC §7: within the bounds, or refused with the limit (python-docx holds it all)."""
+    from sbsguide.report import build as building
+
+    monkeypatch.setattr(building, "WORD_ROWS", 100)
+    with pytest.raises(building.TooLargeForWord) as refused:
+        building.build(CONFORMING.read_bytes(), ("table",), ("md", "docx"), AS_OF, "zh")
+    assert refused.value.rows == 115
+    assert building.build(CONFORMING.read_bytes(), ("table",), ("md",), AS_OF, "zh").files

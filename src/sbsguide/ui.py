@@ -217,6 +217,11 @@ _TEXT: dict[str, tuple[str, str]] = {
         "the default output folder {path} is a symbolic link, which sbs does not follow; "
         "name the folder with --output",
     ),
+    "report-too-large-for-word": (
+        "体系有 {n} 项标准，Word 文档最多容纳 {limit} 项；请改用 --format html,xlsx,md,csv",
+        "the system lists {n} standards and a Word document holds at most {limit}; use "
+        "--format html,xlsx,md,csv",
+    ),
     "report-symlink": (
         "注意：输出目录 {path} 是符号链接，文件写入 {target}",
         "note: the output folder {path} is a symbolic link; the files go to {target}",

@@ -94,7 +94,7 @@ def _each_source(
     """The reports of each system file; whether any file was blocked by its errors."""
     from sbsguide.engine import CheckOptions
     from sbsguide.output.text_format import finding_line
-    from sbsguide.report.build import build, safe_folder_name
+    from sbsguide.report.build import WORD_ROWS, TooLargeForWord, build, safe_folder_name
     from sbsguide.service import file_options
 
     blocked = False
@@ -106,10 +106,16 @@ def _each_source(
             source, False, CheckOptions(as_of=day, lang=language), config_file, (None, None)
         )
         stage(text("stage-checking", language, path=source))
-        reports = build(
-            raw, kinds, formats, day, language, annex=annex, options=options,
-            stage=lambda name: stage(text("stage-writing", language, name=name)),
-        )  # fmt: skip
+        try:
+            reports = build(
+                raw, kinds, formats, day, language, annex=annex, options=options,
+                stage=lambda name: stage(text("stage-writing", language, name=name)),
+            )  # fmt: skip
+        except TooLargeForWord as too_large:
+            stage("")
+            raise UsageError(
+                text("report-too-large-for-word", language, n=too_large.rows, limit=WORD_ROWS)
+            ) from None
         stage("")
         for finding in reports.blocking:
             sys.stdout.write(finding_line(str(source), finding, language) + "\n")
