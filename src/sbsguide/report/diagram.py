@@ -80,6 +80,8 @@ def _count(category: CategorySection, labels: dict[str, str]) -> str:
         return labels["not_applicable"]
     if category.state == "optional":
         return f"({category.count}) {labels['optional']}"
+    if category.state == "missing":
+        return f"({category.count}) {labels['missing_mark']}"
     return f"({category.count})"
 
 

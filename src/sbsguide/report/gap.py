@@ -43,7 +43,7 @@ class CoverageRow:
     key: str
     required: bool
     count: int
-    status: str  # filled | not_applicable | empty
+    status: str  # filled | not_applicable | planned_only | empty | optional
     suggestions: tuple[str, ...]
 
 
@@ -200,12 +200,14 @@ def _coverage(table: TableReport, as_of: date) -> tuple[CoverageRow, ...]:
                 if category.not_applicable is not None
                 else "filled"
                 if category.count
+                else "planned_only"
+                if any(r.planned for r in category.rows)
                 else "empty"
                 if category.required
                 else "optional"
             )
             suggestions: tuple[str, ...] = ()
-            if status == "empty" and not category.key.endswith(".extra"):
+            if status in ("empty", "planned_only") and not category.key.endswith(".extra"):
                 suggestions = tuple(
                     f"{e.canonical}《{e.title}》"
                     for e in catalogue.for_category(category.key, as_of)

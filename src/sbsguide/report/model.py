@@ -36,6 +36,12 @@ def labels(lang: Lang) -> dict[str, str]:
     return {key: value[lang] for key, value in texts()["labels"].items()}
 
 
+CLASSES = ("current", "drafting", "superseded", "withdrawn")
+"""SPEC §7 "One count model": each entry is classed once, on the check date, as 现行 (current or
+revising, not void by the catalogue), 制定中, 被代替 (by the catalogue, by inference from a newer
+edition, or a withdrawn entry another entry names in ``replaces``) or 已废止 (no successor)."""
+
+
 @dataclass(frozen=True, slots=True)
 class DetailRow:
     seq: int
@@ -46,8 +52,17 @@ class DetailRow:
     replaces: str
     remark: str
     level: str  # one of LEVELS
-    planned: bool = True  # counted in 应有数: not withdrawn, not void
-    in_force: bool = True  # counted in 现有数: planned, and not still being drafted
+    status_class: str = "current"  # one of CLASSES
+
+    @property
+    def planned(self) -> bool:
+        """Counted in 应有数: in force, being drafted, or superseded (the need remains)."""
+        return self.status_class != "withdrawn"
+
+    @property
+    def in_force(self) -> bool:
+        """Counted in 现有数: a standard in force (现行)."""
+        return self.status_class == "current"
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,16 +77,30 @@ class CategorySection:
 
     @property
     def count(self) -> int:
-        return len(self.rows)
+        """现有数 of the category: its standards in force."""
+        return sum(1 for r in self.rows if r.in_force)
+
+    @property
+    def missing(self) -> bool:
+        """缺: a required category with no entry at all, or only withdrawn ones (SPEC §7)."""
+        planned = any(r.planned for r in self.rows)
+        return self.required and self.not_applicable is None and not planned
+
+    @property
+    def planned(self) -> int:
+        """应有数 of the category: its planned entries, or one for a category that is 缺."""
+        return 1 if self.missing else sum(1 for r in self.rows if r.planned)
 
     @property
     def state(self) -> str:
         """The category's state: filled, not_applicable, missing (required) or optional."""
         if self.not_applicable is not None:
             return "not_applicable"
-        if self.rows:
+        if self.missing:
+            return "missing"
+        if any(r.planned for r in self.rows):
             return "filled"
-        return "missing" if self.required else "optional"
+        return "optional"
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +113,7 @@ class SubsystemSection:
 
     @property
     def count(self) -> int:
+        """现有数 of the sub-system."""
         return sum(c.count for c in self.categories)
 
 
@@ -182,20 +212,20 @@ def _rows(
     after: int,
     as_of: date,
     labels: dict[str, str],
-    catalogues: tuple[str, ...] = (),
+    catalogues: tuple[str, ...],
+    replaced: frozenset[str],
 ) -> tuple[DetailRow, ...]:
-    """Detail-table rows of a category's entries, numbered on from ``after``.
+    """Detail-table rows of a category's entries, numbered on from ``after``: every listed entry.
 
-    备注 says the entry's status in its own row (制定中, 修订中, 已废止, and 被代替 as the
-    catalogue knows it on the check date), before the file's own note.
+    备注 says the entry's class when it is not 现行 (制定中, 被代替, 已废止; 修订中 too, which is
+    in force), before the file's own note.
     """
     catalogue = load_catalogue(catalogues)
     rows = []
     for i, e in enumerate(entries, 1):
         parsed = numbers.parse(e.number) if e.number else None
         standing = catalogue.standing(parsed, as_of) if parsed else None
-        status = _status_word(e.status, standing, labels)
-        void = e.status == "withdrawn" or (standing is not None and standing.void)
+        status_class = entry_class(e, standing, parsed.base in replaced if parsed else False)
         rows.append(
             DetailRow(
                 after + i,
@@ -204,25 +234,50 @@ def _rows(
                 e.name,
                 e.implemented.isoformat() if e.implemented else "",
                 e.replaces or "",
-                "；".join(t for t in (status, e.note or "") if t),
+                "；".join(t for t in (_class_word(e, status_class, standing, labels), e.note) if t),
                 _level(e.number),
-                planned=not void,
-                in_force=not void and e.status != "drafting",
+                status_class,
             )
         )
     return tuple(rows)
 
 
-def _status_word(status: str, standing: Standing | None, labels: dict[str, str]) -> str:
-    if status in ("drafting", "revising", "withdrawn"):
-        return labels[f"status_{status}"]
-    if standing is None or not standing.void:
-        return ""
-    if standing.state == "withdrawn":
-        return labels["status_withdrawn"]
-    if standing.successor is None:
-        return labels["status_superseded_plain"]
-    return labels["status_superseded"].format(successor=standing.successor.canonical)
+def entry_class(entry: StandardEntry, standing: Standing | None, named_as_replaced: bool) -> str:
+    """The class of one entry on the check date (``CLASSES``)."""
+    if entry.status == "drafting":
+        return "drafting"
+    if standing is not None and standing.void:
+        return "withdrawn" if standing.state == "withdrawn" else "superseded"
+    if entry.status == "withdrawn":
+        has_successor = standing is not None and standing.successor is not None
+        return "superseded" if has_successor or named_as_replaced else "withdrawn"
+    return "current"
+
+
+def _class_word(
+    entry: StandardEntry, status_class: str, standing: Standing | None, labels: dict[str, str]
+) -> str:
+    if status_class == "current":
+        return labels["status_revising"] if entry.status == "revising" else ""
+    if status_class == "superseded":
+        successor = standing.successor if standing is not None else None
+        if successor is None:
+            return labels["status_superseded_plain"]
+        return labels["status_superseded"].format(successor=successor.canonical)
+    return labels[f"status_{status_class}"]
+
+
+def _replaced_numbers(system: StandardSystem) -> frozenset[str]:
+    """The standards the system's entries say they replace (a withdrawn one of them: 被代替)."""
+    found = set()
+    for subsystem in load_guide().subsystems:
+        for category in subsystem.categories:
+            value = system.category(subsystem.key, category.key)
+            for entry in value if isinstance(value, list) else []:
+                parsed = numbers.parse(entry.replaces) if entry.replaces else None
+                if parsed is not None:
+                    found.add(parsed.base)
+    return frozenset(found)
 
 
 def build_table(
@@ -237,6 +292,7 @@ def build_table(
 
     guide = load_guide()
     names = labels(lang)
+    replaced = _replaced_numbers(system)
     seq = 0
     subsystems = []
     for subsystem in guide.subsystems:
@@ -244,7 +300,7 @@ def build_table(
         for category in subsystem.categories:
             value = system.category(subsystem.key, category.key)
             entries = value if isinstance(value, list) else []
-            rows = _rows(entries, seq, as_of, names, catalogues)
+            rows = _rows(entries, seq, as_of, names, catalogues, replaced)
             seq += len(rows)
             sections.append(
                 CategorySection(
@@ -258,7 +314,7 @@ def build_table(
                 )
             )
         for n, extra in enumerate(system.extra_categories(subsystem.key)):
-            rows = _rows(extra.standards, seq, as_of, names, catalogues)
+            rows = _rows(extra.standards, seq, as_of, names, catalogues, replaced)
             seq += len(rows)
             number = len(subsystem.categories) + n + 1
             sections.append(
@@ -288,7 +344,7 @@ def build_table(
                 sum(1 for c in s.categories for r in c.rows if r.level == level and r.in_force)
                 for level in LEVELS
             ),
-            sum(1 for c in s.categories for r in c.rows if r.planned),
+            sum(c.planned for c in s.categories),
         )
         for s in subsystems
     )

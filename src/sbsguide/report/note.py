@@ -51,15 +51,19 @@ def explanatory_note(
             **counts,
         ),
     ]
-    drafting = [
-        f"{row.number} {row.name}".strip()
-        for s in subsystems
-        for c in s.categories
-        for row in c.rows
-        if row.planned and not row.in_force
-    ]
-    if drafting:
-        paragraphs.append(prose["drafting"].format(count=len(drafting), items=sep.join(drafting)))
+    for status_class in ("drafting", "superseded"):
+        listed = [
+            f"{row.number} {row.name}".strip()
+            for s in subsystems
+            for c in s.categories
+            for row in c.rows
+            if row.status_class == status_class
+        ]
+        if listed:
+            paragraphs.append(prose[status_class].format(count=len(listed), items=sep.join(listed)))
+    missing = [c.name for s in subsystems for c in s.categories if c.missing]
+    if missing:
+        paragraphs.append(prose["missing"].format(count=len(missing), items=sep.join(missing)))
     group = system.organization.working_group if system.organization else None
     if group is not None and group.leader:
         duties = sep.join(d for d in group.duties if d.strip())

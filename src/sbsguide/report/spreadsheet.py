@@ -109,7 +109,13 @@ def table_sheets(r: TableReport) -> list[Sheet]:
     ]
     for s in r.subsystems:
         for c in s.categories:
-            shown = L["not_applicable"] if c.not_applicable is not None else c.count
+            shown = (
+                L["not_applicable"]
+                if c.not_applicable is not None
+                else f"{c.count} ({L['missing_mark']})"
+                if c.missing
+                else c.count
+            )
             structure.append(
                 [L["layer"].format(n=s.layer), f"{s.name} ({s.count})", f"{c.code} {c.name}", shown]
             )
@@ -128,6 +134,10 @@ def table_sheets(r: TableReport) -> list[Sheet]:
                         s.name,
                         c.name,
                     ]
+                )
+            if c.missing:  # 缺: counted in 应有数, no 序号 (SPEC §7)
+                detail.append(
+                    ["", "", "", L["missing_row"], "", "", L["missing_mark"], s.name, c.name]
                 )
     stats: list[Row] = r.statistics_table()
     note: list[Row] = [[L["explanatory_note"]], *([p] for p in r.note)]

@@ -98,13 +98,15 @@ def table_docx(r: TableReport) -> bytes:
             heading = f"{c.name} ({c.clause})" if c.clause else c.name
             if c.not_applicable is not None:
                 heading += f" — {L['not_applicable']}：{c.not_applicable}"
-            elif not c.rows:
+            elif not c.rows and not c.missing:
                 heading += f" — {L['no_standards']}"
             rows.append([heading])
             rows += [
                 [x.seq, x.code, x.number, x.name, x.implemented, x.replaces, x.remark]
                 for x in c.rows
             ]
+            if c.missing:  # 缺: counted in 应有数, no 序号 (SPEC §7)
+                rows.append(["", "", "", L["missing_row"], "", "", L["missing_mark"]])
     layer.table(
         document,
         rows,
