@@ -23,7 +23,13 @@ NOT_ASSESSABLE = {
     ("agency-facts", "missing"),
     ("trial-period", "running"),
     ("trial-period", "may-conclude"),
+    ("unknown-standard", "unknown"),
+    ("unknown-standard", "unverifiable-edition"),
 }
+PLANNED = "drafting-only"
+"""The message of every rule whose requirement only standards being drafted would meet: 计划中."""
+VERDICTS = ("not-met", "to-improve", "in-plan", "not-assessable", "waived", "met")
+"""SPEC §7 "Clause verdicts": 不符合, 待改进, 计划中, 无法评估, 已豁免, 符合."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +38,7 @@ class ClauseRow:
     title: str
     verb: str
     requirement: str
-    verdict: str  # met | not-met | waived | not-assessable
+    verdict: str  # one of VERDICTS
     evidence: tuple[str, ...]
 
 
@@ -82,16 +88,33 @@ class GapReport:
     @property
     def not_assessable(self) -> tuple[str, ...]:
         """The clauses that cannot be judged yet: the conclusion names them."""
-        return tuple(c.number for c in self.clauses if c.verdict == "not-assessable")
+        return self.with_verdict("not-assessable")
+
+    def with_verdict(self, verdict: str) -> tuple[str, ...]:
+        """The numbers of the clauses with this verdict (the "—" row of other checks left out)."""
+        return tuple(c.number for c in self.clauses if c.verdict == verdict and c.number != "—")
 
     @property
     def verdict_label(self) -> str:
-        """符合 / 尚不符合 / 符合可检查的要求，但某些条款无法评估."""
-        if not self.conforming:
-            return self.labels["not_conforming"]
-        if self.not_assessable:
-            return self.labels["conforming_but"].format(clauses="、".join(self.not_assessable))
-        return self.labels["conforming"]
+        """The conclusion, written from the clause verdicts: it never contradicts the table.
+
+        It states how many clauses are 不符合 and 待改进; "符合指南中可检查的要求" only when
+        there are none of either, naming the clauses still planned or not yet assessable.
+        """
+        not_met, to_improve = (
+            len(self.with_verdict("not-met")),
+            len(self.with_verdict("to-improve")),
+        )
+        if not_met:
+            return self.labels["not_conforming"].format(not_met=not_met, to_improve=to_improve)
+        if to_improve:
+            return self.labels["to_improve_only"].format(to_improve=to_improve)
+        sentence = self.labels["conforming"]
+        for verdict in ("in-plan", "not-assessable"):
+            if self.with_verdict(verdict):
+                clauses = "、".join(self.with_verdict(verdict))
+                sentence += self.labels[f"conforming_{verdict}"].format(clauses=clauses)
+        return sentence
 
     @property
     def score(self) -> str:
@@ -128,7 +151,7 @@ def build_gap(
                 else names["other_checks"],
                 clause.verb if clause else "",
                 requirement,
-                _verdict(clause_findings, clause.verb if clause else "应"),
+                _verdict(clause_findings),
                 tuple(
                     problem(f, lang)
                     for f in clause_findings
@@ -145,7 +168,7 @@ def build_gap(
         lang,
         names,
         table.cover,
-        counts["error"] == 0,
+        not any(r.verdict in ("not-met", "to-improve") for r in rows),
         sum(1 for r in shall if r.verdict == "met"),
         len(shall),
         counts,
@@ -176,15 +199,22 @@ def _clause_order(number: str) -> tuple[int, ...]:
     return tuple(int(p) for p in number.split(".") if p.isdigit())
 
 
-def _verdict(findings: list[Finding], verb: str) -> str:
-    """Met | not-met | not-adopted (a 宜 clause not followed) | waived | not-assessable."""
-    if any(not f.waived and f.severity is Severity.ERROR for f in findings):
+def _verdict(findings: list[Finding]) -> str:
+    """A clause's verdict (SPEC §7).
+
+    不符合 for an unwaived error, 待改进 for warnings only, 计划中 for drafting-only infos only,
+    无法评估 for "cannot verify" infos, 已豁免 when every finding is waived, 符合 otherwise.
+    """
+    open_ = [f for f in findings if not f.waived]
+    if any(f.severity is Severity.ERROR for f in open_):
         return "not-met"
-    if any(not f.waived and f.severity is Severity.WARNING for f in findings):
-        return "not-adopted" if verb == "宜" else "not-met"
-    if any((f.rule, f.key) in NOT_ASSESSABLE and not f.waived for f in findings):
+    if any(f.severity is Severity.WARNING for f in open_):
+        return "to-improve"
+    if any(f.key == PLANNED for f in open_):
+        return "in-plan"
+    if any((f.rule, f.key) in NOT_ASSESSABLE for f in open_):
         return "not-assessable"
-    if any(f.waived for f in findings):
+    if findings and not open_:
         return "waived"
     return "met"
 
