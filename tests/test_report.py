@@ -119,8 +119,9 @@ def test_status_is_in_the_remark_and_counts() -> None:
     assert "制定中；2025年发布" in csv_text
     assert "被代替(现行：GB/T 45001-2020)" in csv_text
     md = files["标准体系表.md"].decode()
-    # 34 entries: one withdrawn and one superseded are not planned, one drafted is not in force
-    assert "| 服务保障标准体系 | 20 | 0 | 0 | 0 | 11 | 0 | 32 | 31 | 96.9% |" in md
+    # 34 entries (SPEC §7): the withdrawn one is in neither count, the superseded and the drafted
+    # ones are planned (应有数 33) but not in force (现有数 31)
+    assert "| 服务保障标准体系 | 20 | 0 | 0 | 0 | 11 | 0 | 33 | 31 | 93.9% |" in md
 
 
 def test_xlsx_is_usable_in_excel(conforming: dict[str, bytes]) -> None:
@@ -371,3 +372,87 @@ def test_structure_figures_wrap_and_never_overlap() -> None:
                     assert apart, (lang, a.label, b.label)
             assert all(b.x >= 0 and b.x + b.w <= diagram.width for b in diagram.boxes)
             assert all(b.vertical == (lang == "zh") for b in boxes)
+
+
+# --- one count model and clause verdicts (SPEC §7) -------------------------------------------
+
+
+def _models(text: str):  # type: ignore[no-untyped-def]
+    from sbsguide.report.build import models
+
+    built = models(text.encode("utf-8"), AS_OF, "zh")
+    assert not isinstance(built, list), built
+    return built
+
+
+def test_every_count_of_the_qujing_table_agrees_with_one_classification() -> None:
+    table, _ = _models((EXAMPLES / "qujing-draft" / "system.yaml").read_text(encoding="utf-8"))
+    rows = table.rows
+    classes = [r.status_class for r in rows]
+    current = classes.count("current")
+    missing = sum(1 for s in table.subsystems for c in s.categories if c.missing)
+    assert missing == 1  # 采购管理标准
+    # 现有数 everywhere: figure boxes, sub-system totals, statistics, cover
+    assert sum(s.count for s in table.subsystems) == current == table.totals.total
+    assert [s.count for s in table.subsystems] == [r.total for r in table.statistics]
+    # 应有数: 现行 + 制定中 + 被代替 + one per 缺 category
+    expected = current + classes.count("drafting") + classes.count("superseded") + missing
+    assert table.totals.planned == expected
+    # every listed entry numbered, in order; its class in 备注 when not 现行
+    assert [r.seq for r in rows] == list(range(1, len(rows) + 1))
+    [superseded] = [r for r in rows if r.status_class == "superseded"]
+    assert superseded.number == "GB/T 24421.2—2009" and "被代替" in superseded.remark
+    # the same numbers in the Markdown figure, statistics and note
+    files = _files(EXAMPLES / "qujing-draft" / "system.yaml")
+    md = files["标准体系表.md"].decode()
+    assert f"({table.totals.total})" in md.split("```")[1].splitlines()[1]
+    assert "| 合计 | " in md and f"| {table.totals.planned} | {table.totals.total} |" in md
+    assert f"应有标准 {table.totals.planned} 项，现有(现行有效)标准 {table.totals.total} 项" in md
+    assert "| | | | 缺(至少 1 项) | | | 缺 |" in md
+
+
+def test_a_withdrawn_entry_another_names_in_replaces_is_superseded() -> None:
+    text = CONFORMING.read_text(encoding="utf-8").replace(
+        "      - {code: BZ03-002, number: Q/KMGX 321-2024, name: 服务外包供应商评价规范, implemented: 2024-02-01}\n",
+        "      - {code: BZ03-002, number: Q/KMGX 321-2024, name: 服务外包供应商评价规范, implemented: 2024-02-01, replaces: Q/KMGX 322-2020}\n"
+        "      - {code: BZ03-003, number: Q/KMGX 322-2020, name: 供应商评价办法, status: withdrawn}\n"
+        "      - {code: BZ03-004, number: Q/KMGX 323-2020, name: 采购台账办法, status: withdrawn}\n",
+    )
+    table, _ = _models(text)
+    by_number = {r.number: r for r in table.rows}
+    assert by_number["Q/KMGX 322-2020"].status_class == "superseded"
+    assert by_number["Q/KMGX 323-2020"].status_class == "withdrawn"
+    assert by_number["Q/KMGX 323-2020"].remark.startswith("已废止")
+    # withdrawn: listed and numbered, counted in neither; superseded: in 应有数 only
+    base, _ = _models(CONFORMING.read_text(encoding="utf-8"))
+    assert table.totals.total == base.totals.total
+    assert table.totals.planned == base.totals.planned + 1
+
+
+def test_a_conclusion_with_warnings_only_never_says_conforming() -> None:
+    text = CONFORMING.read_text(encoding="utf-8").replace(
+        "{code: SS03-012, number: Q/KMGX 220-2024, name: 融资对接服务规范, implemented: 2024-02-01}",
+        "{code: SS03-012, number: Q/KMGX 220-2024, name: 融资规范, implemented: 2024-02-01}",
+    )
+    _, gap = _models(text)
+    verdicts = {c.number: c.verdict for c in gap.clauses}
+    assert verdicts["4.5"] == "to-improve"
+    assert "符合指南中可检查的要求" not in gap.verdict_label
+    assert gap.verdict_label == "没有不符合的条款，1 条条款待改进"
+
+
+def test_a_clause_met_only_by_drafts_is_planned_during_the_trial() -> None:
+    from sbsguide.report.build import models
+
+    text = CONFORMING.read_text(encoding="utf-8").replace(
+        "{code: SS03-012, number: Q/KMGX 220-2024, name: 融资对接服务规范, implemented: 2024-02-01}",
+        "{code: SS03-012, name: 融资对接服务规范, status: drafting}",
+    )
+    from datetime import date
+
+    built = models(text.encode("utf-8"), date(2024, 4, 15), "zh")
+    assert not isinstance(built, list)
+    _, gap = built
+    verdicts = {c.number: c.verdict for c in gap.clauses}
+    assert verdicts["4.5"] == "in-plan"
+    assert "计划中" in gap.verdict_label and "4.5" in gap.verdict_label
