@@ -177,8 +177,13 @@ def test_docx_is_a_controlled_document_that_prints(conforming: dict[str, bytes])
     assert [c.text for c in cover.columns[0].cells][-3:] == ["文件编号", "版本", "受控状态"]
 
 
+def _without_document(text: str) -> str:
+    """The example without its document block (the last block of the file)."""
+    return text[: text.index("\ndocument:")] + "\n"
+
+
 def test_document_control_from_the_system_file() -> None:
-    text = CONFORMING.read_text(encoding="utf-8") + (
+    text = _without_document(CONFORMING.read_text(encoding="utf-8")) + (
         "document:\n"
         "  number: KMGX/BZTX-2024\n"
         "  version: A/1\n"
@@ -456,3 +461,14 @@ def test_a_clause_met_only_by_drafts_is_planned_during_the_trial() -> None:
     verdicts = {c.number: c.verdict for c in gap.clauses}
     assert verdicts["4.5"] == "in-plan"
     assert "计划中" in gap.verdict_label and "4.5" in gap.verdict_label
+
+
+def test_the_control_state_shows_only_when_the_system_says_it() -> None:
+    """#19: 受控状态 only when document.controlled is set; 编制日期 from prepared_by.date."""
+    text = _without_document(CONFORMING.read_text(encoding="utf-8"))
+    bare = dict(build(text.encode(), ("table",), ("md",), AS_OF, "zh").files)["标准体系表.md"]
+    assert "受控状态" not in bare.decode() and "| 编制日期 | 2026-11-26 |" in bare.decode()
+    signed = dict(build(CONFORMING.read_bytes(), ("table",), ("md",), AS_OF, "zh").files)
+    md = signed["标准体系表.md"].decode()
+    assert "| 受控状态 | 受控 |" in md and "| 编制日期 | 2024-01-08 |" in md
+    assert "sbs" not in md.split("编制说明")[-1]  # the note names no tool

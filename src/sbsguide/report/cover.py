@@ -41,20 +41,24 @@ class Cover:
     standards: int
     number: str = ""  # 文件编号
     edition: str = ""  # 版本 (A/1)
-    controlled: bool = True
+    controlled: bool | None = None  # None: the system does not say, and the cover does not either
     prepared: Signature = Signature()
     reviewed: Signature = Signature()
     approved: Signature = Signature()
     revisions: tuple[RevisionRow, ...] = ()
 
+    @property
+    def prepared_on(self) -> str:
+        """编制日期: the date the preparer signed, else the check date (never later than 批准)."""
+        return self.prepared.date or self.as_of.isoformat()
+
     def control_rows(self, L: dict[str, str]) -> list[list[str]]:
-        """文件编号, 版本, 受控状态: what a controlled document shows on its cover."""
-        state = L["controlled"] if self.controlled else L["uncontrolled"]
-        return [
-            [L["doc_number"], self.number],
-            [L["doc_version"], self.edition],
-            [L["controlled_state"], state],
-        ]
+        """文件编号, 版本 and, when the system says it, 受控状态 of a controlled document."""
+        rows = [[L["doc_number"], self.number], [L["doc_version"], self.edition]]
+        if self.controlled is not None:
+            state = L["controlled"] if self.controlled else L["uncontrolled"]
+            rows.append([L["controlled_state"], state])
+        return rows
 
     def signature_rows(self, L: dict[str, str]) -> list[list[str]]:
         """编制 / 审核 / 批准 with name and date, or blank to be signed by hand."""
@@ -94,7 +98,9 @@ def build_cover(system: StandardSystem, guide: Guide, as_of: date, count: int) -
         count,
         number=(control.number or "") if control else "",
         edition=(control.version or "") if control else "",
-        controlled=control.controlled if control else True,
+        controlled=(
+            control.controlled if control and "controlled" in control.model_fields_set else None
+        ),
         prepared=signed(control.prepared_by if control else None),
         reviewed=signed(control.reviewed_by if control else None),
         approved=signed(control.approved_by if control else None),

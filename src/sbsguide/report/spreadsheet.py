@@ -76,7 +76,7 @@ def cover_sheet(r: TableReport | GapReport, title: str) -> Sheet:
         [L["agency"], c.agency],
         [L["credit_code"], c.credit_code or "—"],
         [L["guide"], c.guide],
-        [L["as_of"], c.as_of.isoformat()],
+        [L["as_of"], c.prepared_on],
         *c.control_rows(L),
         ["", ""],
         *([a, f"{b}    {d}".strip() if (b or d) else ""] for a, b, d in c.signature_rows(L)[1:]),

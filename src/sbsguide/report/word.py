@@ -27,7 +27,7 @@ def _cover(document: Any, report: TableReport | GapReport, title: str) -> None:
     facts = [
         [L["credit_code"], c.credit_code or "—"],
         [L["guide"], c.guide],
-        [L["as_of"], c.as_of.isoformat()],
+        [L["as_of"], c.prepared_on],
         *c.control_rows(L),
     ]
     layer.table(document, facts, (3, 7), header=False, bold_first_column=True)
