@@ -171,8 +171,9 @@ def test_docx_is_a_controlled_document_that_prints(conforming: dict[str, bytes])
     assert rows[0].find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
     assert 'w:type="fixed"' in xml
     widths = [int(c.get(qn("w:w"))) for c in detail._tbl.find(qn("w:tblGrid"))]
-    assert widths[3] / sum(widths) > 0.35  # the title column takes the most room
-    assert min(widths[2], widths[4]) / 56.7 > 17.9  # a number and a date fit on one line
+    assert widths[3] == max(widths)  # the title column takes the most room
+    assert min(widths[2], widths[5]) / 56.7 > 30.9  # GB/T 24421.1—2023 fits on one line
+    assert widths[4] / 56.7 > 17.9  # and a date
     cover = document.tables[0]
     assert [c.text for c in cover.columns[0].cells][-3:] == ["文件编号", "版本", "受控状态"]
 

@@ -257,8 +257,9 @@ def table(
                 spacing.set(_q("w:after"), "0")
                 run = element(paragraph, _q("w:r"))
                 run_properties = element(run, _q("w:rPr"))
-                if bold:
-                    element(run_properties, _q("w:b"))
+                # explicit either way: a table style may carry bold, and body cells are regular
+                for tag in ("w:b", "w:bCs"):
+                    element(run_properties, _q(tag)).set(_q("w:val"), "1" if bold else "0")
                 size = element(run_properties, _q("w:sz"))
                 size.set(_q("w:val"), str(TABLE_PT * 2))
                 text = element(run, _q("w:t"))

@@ -15,6 +15,9 @@ from sbsguide.report.model import TableReport
 from sbsguide.report.spreadsheet import Sheet, fitted_widths, gap_sheets, table_sheets
 from sbsguide.report.summary import Summary, summary_sheets
 
+LONG_REMARK = 16
+"""Characters of 备注 kept in the detail table's narrow column; a longer one becomes a note."""
+
 
 def _cover(document: Any, report: TableReport | GapReport, title: str) -> None:
     """The cover page: title, the facts, document control, signatures, revision history."""
@@ -90,6 +93,7 @@ def table_docx(r: TableReport) -> bytes:
         [L["seq"], L["code"], L["number"], L["name"], L["implemented"], L["replaces"], L["remark"]]
     ]
     groups: set[int] = set()
+    notes: list[str] = []
     for s in r.subsystems:
         groups.add(len(rows))
         rows.append([f"{L['layer'].format(n=s.layer)} {s.name}"])
@@ -101,21 +105,25 @@ def table_docx(r: TableReport) -> bytes:
             elif not c.rows and not c.missing:
                 heading += f" — {L['no_standards']}"
             rows.append([heading])
-            rows += [
-                [x.seq, x.code, x.number, x.name, x.implemented, x.replaces, x.remark]
-                for x in c.rows
-            ]
+            for x in c.rows:
+                remark = x.remark
+                if len(remark) > LONG_REMARK:  # a long remark goes below the table, numbered
+                    notes.append(remark)
+                    remark = L["note_ref"].format(n=len(notes))
+                rows.append([x.seq, x.code, x.number, x.name, x.implemented, x.replaces, remark])
             if c.missing:  # 缺: counted in 应有数, no 序号 (SPEC §7)
                 rows.append(["", "", "", L["missing_row"], "", "", L["missing_mark"]])
     layer.table(
         document,
         rows,
-        # millimetres of the 170 mm text width at 9 pt: 2020-10-01 and GB/T 20000.1-2014 fit
-        # on one line; the title takes the rest (36%)
-        (9, 17, 29, 60, 18, 21, 16),
+        # millimetres of the 170 mm text width at 9 pt: 2020-10-01, GB/T 24421.1—2023 and the
+        # number it replaces fit on one line; the title takes the rest (29%)
+        (9, 16, 31, 48, 18, 31, 17),
         groups=frozenset(groups),
-        nowrap=frozenset({0, 1, 2, 4}),
+        nowrap=frozenset({0, 1, 2, 4, 5}),
     )
+    for n, note in enumerate(notes, 1):
+        layer.paragraph(document, L["note_line"].format(n=n, text=note))
 
     layer.landscape_section(document)  # twelve columns: a landscape page, as in the workbook
     layer.heading(document, f"3 {L['statistics']}", 1)
