@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -72,21 +73,51 @@ def test_provincial_summary_in_three_formats(tmp_path: Path) -> None:
     md = (out / "标准体系建设情况汇总表.md").read_text(encoding="utf-8")
     rows = [line for line in md.splitlines() if line.startswith("| ") and "---" not in line]
     assert len([r for r in rows if "应条款符合率" not in r and "不符合的机构数" not in r]) >= 6
-    kunming = next(r for r in rows if r.startswith("| 昆明高新区中小企业公共服务中心 |"))
-    assert kunming.startswith(
-        "| 昆明高新区中小企业公共服务中心 | 12530100MB1234567Q | 115 | 55.7% | 0 | 0 | 100.0% | — |"
-        " 已完成 |"
+    kunming = next(r for r in rows if "| 昆明高新区中小企业公共服务中心 | 12530100MB" in r)
+    assert re.match(
+        r"\| \d \| 昆明高新区中小企业公共服务中心 \| 12530100MB1234567Q \| 115 \| 55.7% \| 0 \| 0 \|"
+        r" 100.0% \| — \| 已完成 \|",
+        kunming,
     )
     assert "文件无法读取" in md and "| **合计** |" in md  # why a file was not read; the totals
-    assert str(tmp_path) not in md  # paths relative to where the reviewer stands
+    assert "province/" not in md and str(tmp_path) not in md  # agencies by name, never by path
+    seqs = [r.split(" | ")[0].strip("| ") for r in rows if re.match(r"\| \d+ \| ", r)]
+    assert seqs[:7] == ["1", "2", "3", "4", "5", "6", "7"]  # 序号
     assert "最常见的不符合条款" in md
     assert "相同的统一社会信用代码" in md and "12530100MB1234567Q" in md  # two copies share one
     html = (out / "标准体系建设情况汇总表.html").read_text(encoding="utf-8")
     assert html.count('<tr class="agency">') == 7 and "data-sort" in html and "<script>" in html
     assert '<span class="screen-only">' in html  # the sort hint is not printed
     book = load_workbook(io.BytesIO((out / "标准体系建设情况汇总表.xlsx").read_bytes()))
-    assert book.sheetnames[0] == "标准体系建设情况汇总表"
-    assert book.active.max_row == 9  # header, seven agencies, totals
+    assert book.sheetnames[:2] == ["标准体系建设情况汇总表", "各机构情况"]
+    assert book["各机构情况"].max_row == 9  # header, seven agencies, totals
     assert (out / "标准体系建设情况汇总表.docx").is_file()
     bad = run_sbs("report", "--kind", "summary", str(tmp_path), "--format", "csv")
     assert bad.returncode == 2
+
+
+def test_the_summary_title_block_from_flags_and_configuration(tmp_path: Path) -> None:
+    """SPEC §7: 报送单位, 填报人 and 填报日期 (default the check date); agencies sorted."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".sbs").mkdir()
+    (tmp_path / ".sbs" / "config.yaml").write_text(
+        "summary: {submitter: 云南省中小企业发展中心, preparer: 张三}\n", encoding="utf-8"
+    )
+    for name in ("kunming-hightech", "qujing-draft"):
+        shutil.copytree(EXAMPLES / name, tmp_path / name)
+    args = ("report", "--kind", "summary", ".", "--format", "md", "--as-of", "2026-11-26")
+    configured = run_sbs(*args, "--output", "a", cwd=tmp_path)
+    assert configured.returncode == 0, configured.stderr
+    md = (tmp_path / "a" / "标准体系建设情况汇总表.md").read_text(encoding="utf-8")
+    assert "| 报送单位 | 云南省中小企业发展中心 |" in md and "| 填报人 | 张三 |" in md
+    assert "| 填报日期 | 2026-11-26 |" in md
+    assert md.index("昆明高新区") < md.index("曲靖市")  # region 530100 before 530300
+    flagged = run_sbs(
+        *args, "--output", "b", "--preparer", "李四", "--date", "2026-12-01", cwd=tmp_path
+    )
+    assert flagged.returncode == 0, flagged.stderr
+    md = (tmp_path / "b" / "标准体系建设情况汇总表.md").read_text(encoding="utf-8")
+    assert "| 填报人 | 李四 |" in md and "| 填报日期 | 2026-12-01 |" in md
+    (tmp_path / ".sbs" / "config.yaml").write_text("summary: {submiter: x}\n", encoding="utf-8")
+    wrong = run_sbs(*args, "--output", "c", cwd=tmp_path)
+    assert wrong.returncode == 2 and "submitter" in wrong.stderr

@@ -19,7 +19,8 @@ from sbsguide.findings import Severity
 from sbsguide.messages import Lang, Localised
 
 CONFIG_PATH = (".sbs", "config.yaml")
-KEYS = ("select", "ignore", "strict", "lang", "severity", "catalogues")
+KEYS = ("select", "ignore", "strict", "lang", "severity", "catalogues", "summary")
+SUMMARY_KEYS = ("submitter", "preparer")
 
 
 class ConfigError(Exception):
@@ -67,6 +68,7 @@ class Config:
     lang: str | None = None
     severity: tuple[tuple[str, str], ...] = ()
     catalogues: tuple[str, ...] = ()
+    summary: dict[str, str] = field(default_factory=dict, compare=False)  # the title block
     lines: dict[str, int] = field(default_factory=dict, compare=False)
 
     def origin(self, key: str) -> str:
@@ -146,6 +148,7 @@ def load(path: Path) -> Config:
         lang=_lang(data, where),
         severity=_severity(data, where),
         catalogues=_catalogues(data, path, where),
+        summary=_summary(data, where),
         lines=lines,
     )
 
@@ -250,6 +253,21 @@ def _catalogues(data: dict[str, Any], path: Path, where: Any) -> tuple[str, ...]
     return tuple(resolved)
 
 
+def _summary(data: dict[str, Any], where: Any) -> dict[str, str]:
+    """``summary: {submitter, preparer}``: the title block of ``sbs report --kind summary``."""
+    value = data.get("summary") or {}
+    if not isinstance(value, dict):
+        raise ConfigError(where("summary"), "summary-mapping")
+    for key, text in value.items():
+        if key not in SUMMARY_KEYS:
+            close = difflib.get_close_matches(str(key), SUMMARY_KEYS, n=1)
+            suggestion = close[0] if close else ""
+            raise ConfigError(where("summary", key), "unknown-key", key=key, suggestion=suggestion)
+        if not isinstance(text, str):
+            raise ConfigError(where("summary", key), "summary-text", key=key)
+    return {str(k): str(v) for k, v in value.items()}
+
+
 def _reason(error: Exception) -> Localised:
     """Why a path could not be used, in words (the OS's reason, a link loop, a NUL)."""
     from sbsguide.oserrors import os_reason
@@ -285,6 +303,11 @@ _WORDS = {
         "规则“{name}”同时列在 select 和 ignore 中，无法确定是否运行",
         'rule "{name}" is both in select and in ignore: whether it runs cannot be told',
     ),
+    "summary-mapping": (
+        "summary 应为 {submitter: 报送单位, preparer: 填报人}",
+        "summary should be {submitter: …, preparer: …}",
+    ),
+    "summary-text": ("“{key}”应为一行文本", '"{key}" should be a line of text'),
     "list-of-rules": ("“{key}”应为规则名称的列表", '"{key}" should be a list of rule names'),
     "unknown-rule": ("没有名为“{name}”的规则", 'no rule is named "{name}"'),
     "boolean": ("“{key}”应为 true 或 false", '"{key}" should be true or false'),

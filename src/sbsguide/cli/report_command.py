@@ -46,6 +46,13 @@ def report(
     config_file: Annotated[
         Path | None, typer.Option("--config", help="配置文件(默认：最近的 .sbs/config.yaml)")
     ] = None,
+    submitter: Annotated[
+        str | None, typer.Option("--submitter", help="summary 时：报送单位")
+    ] = None,
+    preparer: Annotated[str | None, typer.Option("--preparer", help="summary 时：填报人")] = None,
+    filled_on: Annotated[
+        str | None, typer.Option("--date", help="summary 时：填报日期(默认检查日期)")
+    ] = None,
     annex: Annotated[
         bool, typer.Option("--annex", help="附上技术明细(行号、键名和修改方法)，供标准化人员使用")
     ] = False,
@@ -69,7 +76,9 @@ def report(
     output = output_folder(output, Path(DEFAULT_OUTPUT), language)
     if kind == "summary":
         names = [str(p) for p in paths or []] or ["."]
-        _write_reports(output, build_summary(names, formats, day, language).files, language)
+        title = _title_block(config_file, submitter, preparer, filled_on, language)
+        files = build_summary(names, formats, day, language, title).files
+        _write_reports(output, files, language)
         raise typer.Exit(0)
     kinds = KINDS if kind == "all" else (kind,)
     sources = paths or [Path("system.yaml")]
@@ -78,6 +87,29 @@ def report(
             sources, kinds, formats, day, language, output, annex, config_file, stage
         )
     raise typer.Exit(1 if blocked else 0)
+
+
+def _title_block(
+    config_file: Path | None,
+    submitter: str | None,
+    preparer: str | None,
+    filled_on: str | None,
+    lang: Lang,
+) -> object:
+    """The summary's 报送单位, 填报人 and 填报日期 (SPEC §7).
+
+    The flags, else ``summary:`` of the configuration nearest here.
+    """
+    from sbsguide import config
+    from sbsguide.report.summary import TitleBlock
+
+    found = config_file or config.nearest(Path.cwd())
+    configured = config.load(found).summary if found else {}
+    return TitleBlock(
+        submitter or configured.get("submitter", ""),
+        preparer or configured.get("preparer", ""),
+        as_of_date(filled_on, lang).isoformat() if filled_on else "",
+    )
 
 
 def _each_source(

@@ -126,8 +126,17 @@ def build(
     return Reports(files)
 
 
-def build_summary(names: list[str], formats: tuple[str, ...], as_of: date, lang: Lang) -> Reports:
-    """The provincial summary of every system file the names lead to (unreadable ones listed)."""
+def build_summary(
+    names: list[str],
+    formats: tuple[str, ...],
+    as_of: date,
+    lang: Lang,
+    title: Any = None,
+) -> Reports:
+    """The provincial summary of every system file the names lead to (unreadable ones listed).
+
+    ``title``: the title block (报送单位, 填报人, 填报日期), a ``summary.TitleBlock``.
+    """
     from sbsguide.files import targets
     from sbsguide.oserrors import os_reason
     from sbsguide.reading import TooLarge, read_limited
@@ -154,7 +163,7 @@ def build_summary(names: list[str], formats: tuple[str, ...], as_of: date, lang:
             rows.append((label, None, built[0].message if built else ""))
         else:
             rows.append((label, built, ""))
-    summary = summarise(rows, as_of, lang)
+    summary = summarise(rows, as_of, lang, title) if title else summarise(rows, as_of, lang)
     render: dict[str, Callable[[Any], bytes]] = {
         "html": render_text.summary_html,
         "md": render_text.summary_markdown,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sbsguide.report.diagram import figures
 from sbsguide.report.gap import GapReport
 from sbsguide.report.model import LEVELS, TableReport
-from sbsguide.report.summary import Summary
+from sbsguide.report.summary import Summary, short_gap
 from sbsguide.templating import environment
 
 
@@ -52,12 +52,12 @@ def gap_html(report: GapReport) -> bytes:
 def summary_markdown(summary: Summary) -> bytes:
     """The provincial summary as Markdown."""
     template = environment("report", html=False).get_template("summary.md.j2")
-    return template.render(r=summary, L=summary.labels).encode("utf-8")
+    return template.render(r=summary, L=summary.labels, short_gap=short_gap).encode("utf-8")
 
 
 def summary_html(summary: Summary) -> bytes:
     """The provincial summary as one HTML page, sortable by column."""
     template = environment("report", html=True).get_template("summary.html.j2")
-    return template.render(r=summary, L=summary.labels, page_css=page_css(summary.labels)).encode(
-        "utf-8"
-    )
+    return template.render(
+        r=summary, L=summary.labels, page_css=page_css(summary.labels), short_gap=short_gap
+    ).encode("utf-8")

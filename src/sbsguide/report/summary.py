@@ -7,7 +7,7 @@ never disagree.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -33,6 +33,26 @@ class AgencyRow:
 
 
 @dataclass(frozen=True, slots=True)
+class TitleBlock:
+    """报送单位, 填报人, 填报日期: who sends the summary, who filled it in, and when (SPEC §7)."""
+
+    submitter: str = ""
+    preparer: str = ""
+    filled_on: str = ""
+
+    def rows(self, L: dict[str, str]) -> list[list[str]]:
+        return [
+            [L["submitter"], self.submitter],
+            [L["preparer"], self.preparer],
+            [L["filled_on"], self.filled_on],
+        ]
+
+
+SHORT_GAP = 28
+"""Characters of the main gap shown in the agency table: eight agencies fit on a page."""
+
+
+@dataclass(frozen=True, slots=True)
 class Summary:
     lang: Lang
     labels: dict[str, str]
@@ -40,6 +60,7 @@ class Summary:
     rows: tuple[AgencyRow, ...]
     often_not_met: tuple[tuple[str, int], ...]  # (clause with title, agencies not meeting it)
     duplicate_codes: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (credit code, agencies)
+    title: TitleBlock = TitleBlock()
 
     @property
     def totals(self) -> tuple[int, int, int]:
@@ -52,9 +73,13 @@ class Summary:
 
 
 def row_for(path: str, built: tuple[TableReport, GapReport] | None, reason: str) -> AgencyRow:
-    """An agency's row; a file that cannot be read is a row too, with why, never an omission."""
+    """An agency's row; a file that cannot be read is a row too, with why, never an omission.
+
+    Agencies are named by their name; one whose file cannot be read, by its folder's name.
+    """
     if built is None:
-        return AgencyRow(path, path, "", 0, 0, "—", (), "unreadable", reason=reason)
+        name = Path(path).name or path
+        return AgencyRow(path, name, "", 0, 0, "—", (), "unreadable", reason=reason)
     table, gap = built
     return AgencyRow(
         path,
@@ -71,10 +96,22 @@ def row_for(path: str, built: tuple[TableReport, GapReport] | None, reason: str)
 
 
 def build_summary(
-    rows: list[tuple[str, tuple[TableReport, GapReport] | None, str]], as_of: date, lang: Lang
+    rows: list[tuple[str, tuple[TableReport, GapReport] | None, str]],
+    as_of: date,
+    lang: Lang,
+    title: TitleBlock = TitleBlock(),
 ) -> Summary:
-    """The summary of many agencies' models (None, with a reason, for a file not read)."""
-    agency_rows = tuple(row_for(path, built, reason) for path, built, reason in rows)
+    """The summary of many agencies' models (None, with a reason, for a file not read).
+
+    Agencies in order of region (the administrative-division digits 3–8 of the credit code,
+    GB 32100), then name.
+    """
+    agency_rows = tuple(
+        sorted(
+            (row_for(path, built, reason) for path, built, reason in rows),
+            key=lambda r: (r.credit_code[2:8] if len(r.credit_code) == 18 else "~", r.agency),
+        )
+    )
     not_met: Counter[str] = Counter()
     for _, built, _ in rows:
         if built is not None:
@@ -89,15 +126,33 @@ def build_summary(
             by_code.setdefault(row.credit_code, []).append(row.agency)
     duplicates = tuple((code, tuple(names)) for code, names in by_code.items() if len(names) > 1)
     return Summary(
-        lang, labels(lang), as_of, agency_rows, tuple(not_met.most_common(10)), duplicates
+        lang,
+        labels(lang),
+        as_of,
+        agency_rows,
+        tuple(not_met.most_common(10)),
+        duplicates,
+        replace(title, filled_on=title.filled_on or as_of.isoformat()),
     )
 
 
+def short_gap(row: AgencyRow) -> str:
+    """The first gap of an agency, cut to fit its cell (the rest is in the details table)."""
+    text = row.gaps[0] if row.gaps else row.reason or "—"
+    return text if len(text) <= SHORT_GAP else text[: SHORT_GAP - 1] + "…"
+
+
 def summary_sheets(summary: Summary) -> list[Sheet]:
-    """The summary as spreadsheet rows (header first), with a totals row."""
+    """The summary as spreadsheet rows (header first).
+
+    The title block, the agencies with a totals row, the details of their gaps, the clauses
+    most often not met.
+    """
     L = summary.labels
+    title: list[Row] = [[L["summary_title"], ""], *summary.title.rows(L)]
     agencies: list[Row] = [
         [
+            L["seq"],
             L["agency"],
             L["credit_code"],
             L["standards_count"],
@@ -107,11 +162,11 @@ def summary_sheets(summary: Summary) -> list[Sheet]:
             L["score"],
             L["top_gaps"],
             L["trial"],
-            L["file"],
         ]
     ]
     agencies += [
         [
+            n,
             r.agency,
             r.credit_code,
             r.standards,
@@ -119,25 +174,30 @@ def summary_sheets(summary: Summary) -> list[Sheet]:
             r.errors,
             r.warnings,
             r.score,
-            "\n".join(r.gaps) or r.reason,
+            short_gap(r),
             L[r.trial],
-            r.path,
         ]
-        for r in summary.rows
+        for n, r in enumerate(summary.rows, 1)
     ]
     errors, warnings, standards = summary.totals
-    agencies.append([L["total"], "", standards, "", errors, warnings, "", "", "", ""])
+    agencies.append(["", L["total"], "", standards, "", errors, warnings, "", "", ""])
+    details: list[Row] = [[L["seq"], L["agency"], L["top_gaps"]]]
+    details += [
+        [n, r.agency, "\n".join(r.gaps) or r.reason or "—"] for n, r in enumerate(summary.rows, 1)
+    ]
     clauses: list[Row] = [[L["clause"], L["agencies_not_meeting"]]]
     clauses += [[clause, count] for clause, count in summary.often_not_met]
     sheets = [
+        Sheet(L["summary_title"], title, (20, 60), header=False, label_column=True),
         Sheet(
-            L["summary_title"],
+            L["agency_table"],
             agencies,
-            (24, 20, 7, 9, 6, 6, 10, 46, 9, 22),
+            (6, 30, 21, 8, 9, 6, 6, 10, 40, 10),
             landscape=True,
             autofilter=True,
-            nowrap=frozenset({1}),
+            nowrap=frozenset({0, 2}),
         ),
+        Sheet(L["gap_details"], details, (6, 30, 90), landscape=True),
         Sheet(L["often_not_met"], clauses, (50, 16)),
     ]
     if summary.duplicate_codes:

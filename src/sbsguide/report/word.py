@@ -7,6 +7,7 @@ so the formats cannot disagree.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from sbsguide.report import docx_layer as layer
@@ -170,11 +171,13 @@ def summary_docx(s: Summary) -> bytes:
     document = layer.new_document(
         title=L["summary_title"], author="sbs", lang=s.lang, page_label=L["page_of"]
     )
-    agencies, *others = summary_sheets(s)
+    title, agencies, *others = summary_sheets(s)
     layer.landscape_section(document, first=True)
-    layer.heading(document, f"{L['summary_title']}({s.as_of.isoformat()})", 1)
+    layer.heading(document, L["summary_title"], 1)
+    _sheet_table(document, replace(title, rows=title.rows[1:]), landscape=True)  # no 2nd title
+    layer.heading(document, agencies.title, 1)
     _sheet_table(document, agencies, landscape=True)
-    for sheet in others:  # the clauses most often missed; credit codes given twice
+    for sheet in others:  # gap details; the clauses most often missed; credit codes given twice
         layer.heading(document, sheet.title, 1)
         _sheet_table(document, sheet, landscape=True)
     return layer.save(document)
