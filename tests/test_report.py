@@ -473,3 +473,26 @@ def test_the_control_state_shows_only_when_the_system_says_it() -> None:
     md = signed["标准体系表.md"].decode()
     assert "| 受控状态 | 受控 |" in md and "| 编制日期 | 2024-01-08 |" in md
     assert "sbs" not in md.split("编制说明")[-1]  # the note names no tool
+
+
+def test_gap_report_actions_have_owner_due_and_verified_and_clauses_continue() -> None:
+    """#19 item 6: a clause's later rows say whose they are; the action list has room to assign."""
+    from openpyxl import load_workbook
+
+    files = _files(EXAMPLES / "qujing-draft" / "system.yaml")
+    book = load_workbook(io.BytesIO(files["差距分析报告.xlsx"]))
+    actions = [c.value for c in next(book["整改行动清单"].iter_rows(max_row=1))]
+    assert actions[-3:] == ["责任人", "完成时限", "验证"]
+    clauses = [row[0].value for row in book["条款符合情况"].iter_rows(min_row=2)]
+    assert "4.4(续)" in clauses and None not in clauses
+    footer = book["整改行动清单"].oddFooter.center.text
+    assert footer == "第 &P 页 共 &N 页"
+    english = _files(EXAMPLES / "qujing-draft" / "system.yaml", "en")
+    book = load_workbook(io.BytesIO(english["gap-report.xlsx"]))
+    [sheet] = [
+        book[n]
+        for n in book.sheetnames
+        if next(book[n].iter_rows(max_row=1))[-1].value == "Verified"
+    ]
+    assert sheet.oddFooter.center.text == "Page &P of &N"
+    assert {row[1].value for row in sheet.iter_rows(min_row=2)} <= {"Error", "Warning"}

@@ -52,12 +52,14 @@ def _renderers() -> dict[tuple[str, str], Callable[[Any], bytes]]:
         ("table", "md"): render_text.table_markdown,
         ("table", "html"): render_text.table_html,
         ("table", "docx"): word.table_docx,
-        ("table", "xlsx"): lambda r: spreadsheet.xlsx(spreadsheet.table_sheets(r)),
+        ("table", "xlsx"): lambda r: spreadsheet.xlsx(
+            spreadsheet.table_sheets(r), r.labels["footer"]
+        ),
         ("table", "csv"): lambda r: spreadsheet.csv_bytes(spreadsheet.table_sheets(r)[2].rows),
         ("gap", "md"): render_text.gap_markdown,
         ("gap", "html"): render_text.gap_html,
         ("gap", "docx"): word.gap_docx,
-        ("gap", "xlsx"): lambda r: spreadsheet.xlsx(spreadsheet.gap_sheets(r)),
+        ("gap", "xlsx"): lambda r: spreadsheet.xlsx(spreadsheet.gap_sheets(r), r.labels["footer"]),
         ("gap", "csv"): lambda r: spreadsheet.csv_bytes(spreadsheet.gap_sheets(r)[3].rows),
     }
 
@@ -167,7 +169,7 @@ def build_summary(
     render: dict[str, Callable[[Any], bytes]] = {
         "html": render_text.summary_html,
         "md": render_text.summary_markdown,
-        "xlsx": lambda s: spreadsheet.xlsx(summary_sheets(s)),
+        "xlsx": lambda s: spreadsheet.xlsx(summary_sheets(s), s.labels["footer"]),
         "docx": word.summary_docx,
     }
     name = FILE_NAMES["summary", lang]

@@ -181,7 +181,9 @@ def gap_sheets(r: GapReport) -> list[Sheet]:
         verb = f" ({c.verb})" if c.verb else ""
         evidence = c.evidence or ("—",)
         clauses.append([f"{c.number} {c.title}{verb}", c.requirement, L[c.verdict], evidence[0]])
-        clauses += [["", "", "", more] for more in evidence[1:]]
+        # a clause's further findings say whose they are, on whatever page they fall
+        more_rows = [[L["continued"].format(clause=c.number), "", "", m] for m in evidence[1:]]
+        clauses += more_rows
     coverage: list[Row] = [
         [L["subsystem"], L["category"], L["count"], L["status"], L["suggestions"]]
     ]
@@ -189,15 +191,32 @@ def gap_sheets(r: GapReport) -> list[Sheet]:
         [c.subsystem, c.category, c.count, L[c.status], "\n".join(c.suggestions)]
         for c in r.coverage
     ]
-    actions: list[Row] = [[L["priority"], L["severity"], L["clause"], L["problem"], L["fix"]]]
-    actions += [[a.priority, L[a.severity], a.clause, a.problem, a.fix] for a in r.actions]
+    # 责任人, 完成时限 and 验证 are the agency's to fill in (the records of 5.5, when kept)
+    actions: list[Row] = [
+        [
+            L[k]
+            for k in (
+                "priority",
+                "severity",
+                "clause",
+                "problem",
+                "fix",
+                "owner",
+                "due",
+                "verified",
+            )
+        ]
+    ]
+    actions += [
+        [a.priority, L[a.severity], a.clause, a.problem, a.fix, "", "", ""] for a in r.actions
+    ]
     notes: list[Row] = [[L["clause"], L["problem"]]]
     notes += [[a.clause, a.problem] for a in r.infos]
     sheets = [
         summary,
         Sheet(L["clauses"], clauses, (20, 34, 10, 50), landscape=True, nowrap=frozenset({2})),
         Sheet(L["coverage"], coverage, (16, 20, 7, 10, 50), landscape=True),
-        Sheet(L["actions"], actions, (6, 7, 8, 56, 56), landscape=True, autofilter=True),
+        Sheet(L["actions"], actions, (6, 7, 8, 44, 44, 9, 10, 8), landscape=True, autofilter=True),
         Sheet(L["infos"], notes, (8, 100)),
     ]
     if r.annex:
@@ -212,7 +231,7 @@ def gap_sheets(r: GapReport) -> list[Sheet]:
 A4_PAPER = 9  # Excel's paperSize code
 
 
-def xlsx(sheets: list[Sheet]) -> bytes:
+def xlsx(sheets: list[Sheet], footer: str = "第 &P 页 共 &N 页") -> bytes:
     """A workbook that prints: A4, one page wide, header rows repeated, a footer with page numbers.
 
     Borders, wrapped cells with row heights, an autofilter on the detail sheets; every text
@@ -235,7 +254,7 @@ def xlsx(sheets: list[Sheet]) -> bytes:
     }
     for sheet_spec in sheets:
         sheet = book.create_sheet(_sheet_title(sheet_spec.title))
-        _print_setup(sheet, sheet_spec)
+        _print_setup(sheet, sheet_spec, footer)
         header = sheet_spec.rows[0] if sheet_spec.header and sheet_spec.rows else []
         for c, width in enumerate(fitted_widths(sheet_spec.widths, header)):
             sheet.column_dimensions[_column_letter(c + 1)].width = width
@@ -282,7 +301,7 @@ def _merged(sheet: Any, spec: Sheet) -> list[list[object]]:
     return rows
 
 
-def _print_setup(sheet: Any, spec: Sheet) -> None:
+def _print_setup(sheet: Any, spec: Sheet, footer: str) -> None:
     sheet.page_setup.paperSize = A4_PAPER
     sheet.page_setup.orientation = "landscape" if spec.landscape else "portrait"
     sheet.page_setup.fitToWidth = 1
@@ -296,7 +315,7 @@ def _print_setup(sheet: Any, spec: Sheet) -> None:
     if spec.autofilter and len(spec.rows) > 1:
         sheet.auto_filter.ref = f"A1:{_column_letter(len(spec.widths))}{len(spec.rows)}"
     sheet.oddHeader.center.text = spec.title
-    sheet.oddFooter.center.text = "第 &P 页 共 &N 页"
+    sheet.oddFooter.center.text = footer
 
 
 def _is_bold(spec: Sheet, row: int, column: int) -> bool:

@@ -154,11 +154,9 @@ def gap_docx(r: GapReport) -> bytes:
         _sheet_table(document, actions, landscape=True)
     else:
         layer.paragraph(document, L["none"])
-    layer.heading(document, f"5 {notes.title}", 1)
-    if len(notes.rows) > 1:
+    if len(notes.rows) > 1:  # no notes: no part of its own (a last page holding only 无)
+        layer.heading(document, f"5 {notes.title}", 1)
         _sheet_table(document, notes, landscape=True)
-    else:
-        layer.paragraph(document, L["none"])
     for sheet in annex:
         layer.heading(document, sheet.title, 1)
         _sheet_table(document, sheet, landscape=True)
