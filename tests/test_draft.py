@@ -163,3 +163,26 @@ def test_every_draft_renders_in_libreoffice(drafts: Path, tmp_path: Path) -> Non
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
         assert re.search(r"第\s*1\s*页\s*共\s*\d+\s*页", text), source.name
         assert "1 范围" in text and "前言" in text and "Q/KMGX" in text, source.name
+
+
+def test_the_placeholder_count_printed_is_the_count_in_each_file(tmp_path: Path) -> None:
+    """#19 item 13: the cover's dates and English title are counted too; never XXXX-XX-XX."""
+    result = run_sbs(
+        "draft", str(CONFORMING), "--output", str(tmp_path), "--format", "docx,md",
+        "--only", "会计", "--only", "Q/KMGX 214-2024", "--only", "采购管理制度",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout
+    said = dict(re.findall(r"已写入 .*/(.+?)\(待填写 (\d+) 处\)", result.stdout))
+    assert len(said) == 6
+    for name, count in said.items():
+        path = tmp_path / name
+        if path.suffix == ".md":
+            text = path.read_text(encoding="utf-8")
+        else:
+            document = _document(path)
+            cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+            text = "\n".join([p.text for p in document.paragraphs] + cells)
+        assert text.count("【待填写") == int(count), name
+        assert "XXXX" not in text
+    accounting = (tmp_path / "Q_KMGX 426-2024 会计岗位工作标准.md").read_text(encoding="utf-8")
+    assert "2024-02-01 实施" in accounting and "【待填写：发布日期】 发布" in accounting

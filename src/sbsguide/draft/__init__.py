@@ -17,7 +17,7 @@ from typing import Any
 
 from sbsguide.draft.targets import NumberScheme, Target, number_scheme, targets
 from sbsguide.messages import Lang
-from sbsguide.model import StandardSystem
+from sbsguide.model import StandardEntry, StandardSystem
 from sbsguide.numbers import StandardNumber, parse
 from sbsguide.resources import data
 
@@ -61,6 +61,7 @@ class Draft:
     yaml_line: str = ""
     where: str = ""  # the category it belongs in (dotted)
     subjects: tuple[str, ...] = ()  # the position or services it governs (for --only)
+    cover: tuple[str, ...] = ()  # the cover's English title, issue and implementation lines
 
     @property
     def placeholders(self) -> int:
@@ -69,7 +70,8 @@ class Draft:
         return sum(text.count(marker) for text in self.texts())
 
     def texts(self) -> list[str]:
-        found = [*self.foreword, *self.references]
+        """Every text of the draft, the cover's lines included (what the placeholders count)."""
+        found = [*self.cover, *self.foreword, *self.references]
 
         def walk(clause: Clause) -> None:
             found.extend([clause.title, *clause.paragraphs, *clause.items])
@@ -148,6 +150,18 @@ def _draft(system: StandardSystem, target: Target, scheme: NumberScheme, lang: L
         yaml_line,
         target.category,
         tuple([target.position.name] if target.position else [s.name for s in target.services]),
+        _cover_lines(entry, w, fill),
+    )
+
+
+def _cover_lines(entry: StandardEntry | None, w: dict[str, Any], fill: Any) -> tuple[str, ...]:
+    """The cover's English title, and its dates from ``published``/``implemented`` when given."""
+    issued = entry.published.isoformat() if entry and entry.published else None
+    implemented = entry.implemented.isoformat() if entry and entry.implemented else None
+    return (
+        fill(w["english_title"]),
+        str(w["issued"]).format(date=issued or fill(w["issued_date"])),
+        str(w["implemented"]).format(date=implemented or fill(w["implemented_date"])),
     )
 
 

@@ -62,11 +62,12 @@ def _cover(document: Any, draft: Draft, w: dict[str, Any]) -> None:
         document.add_paragraph()
     title = document.add_paragraph(draft.title, style="Title")
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    english = document.add_paragraph(str(w["placeholder"]).format(what=w["english_title"]))
+    english_title, issued, implemented = draft.cover
+    english = document.add_paragraph(english_title)
     english.alignment = WD_ALIGN_PARAGRAPH.CENTER
     for _ in range(8):
         document.add_paragraph()
-    layer.table(document, [[w["issued"], w["implemented"]]], (1, 1), header=False)
+    layer.table(document, [[issued, implemented]], (1, 1), header=False)
     publisher = document.add_paragraph(str(w["publisher"]).format(agency=draft.agency))
     publisher.alignment = WD_ALIGN_PARAGRAPH.CENTER
     publisher.runs[0].font.size = Pt(16)
