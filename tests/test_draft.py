@@ -86,7 +86,7 @@ def test_a_process_standard_names_its_services_and_cites_what_it_lists(drafts: P
 
 def test_placeholders_are_counted_and_nothing_is_invented(drafts: Path) -> None:
     md = (drafts / "Q_KMGX 426-2024 会计岗位工作标准.md").read_text(encoding="utf-8")
-    assert md.count("【待填写：") == 9
+    assert md.count("【待填写：") == 10  # the issue date and the English title among them
     assert "已写入" not in md
 
 
