@@ -186,3 +186,24 @@ def test_the_placeholder_count_printed_is_the_count_in_each_file(tmp_path: Path)
         assert "XXXX" not in text
     accounting = (tmp_path / "Q_KMGX 426-2024 会计岗位工作标准.md").read_text(encoding="utf-8")
     assert "2024-02-01 实施" in accounting and "【待填写：发布日期】 发布" in accounting
+
+
+def test_normative_references_are_the_ones_the_draft_cites_written_as_gbt_1_1(
+    tmp_path: Path,
+) -> None:
+    """#19 item 12: "GB/T 29639—2020　标题" lines, no list letters, chosen for the subject."""
+    result = run_sbs(
+        "draft", str(CONFORMING), "--output", str(tmp_path), "--format", "md",
+        "--only", "Q/KMGX 350-2024", "--only", "Q/KMGX 214-2024",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout
+    safety = (tmp_path / "Q_KMGX 350-2024 服务场所突发事件应急预案.md").read_text(encoding="utf-8")
+    part = safety.split("### 2 ")[1].split("### 3 ")[0]
+    listed = re.findall(r"^(\S+ \S+?—\d{4})\u3000(.+)$", part, re.M)
+    assert [n for n, _ in listed] == ["GB/T 29639—2020", "GB/T 37228—2018", "GB/T 40054—2021"]
+    assert not re.search(r"^[a-z]\) ", part, re.M)  # no list letters
+    assert "GB 13495.1" not in part  # a public standard of the category, but not this subject
+    for number, _ in listed:
+        assert f"应符合 {number} 的规定" in safety
+    factors = (tmp_path / "Q_KMGX 214-2024 生产要素对接服务规范.md").read_text(encoding="utf-8")
+    assert "本文件没有规范性引用文件。" in factors and "GB/T 32168" not in factors

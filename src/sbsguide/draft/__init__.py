@@ -117,7 +117,7 @@ def _draft(system: StandardSystem, target: Target, scheme: NumberScheme, lang: L
         number = scheme.propose("posts" if target.kind == "post" else target.category)
         mark = scheme.code
     title = target.title or _proposed_title(target, lang)
-    references = _references(system, target.category)
+    references = _references(system, target, title)
     clauses = _core(target, title, references, w, fill, agency)
     group = system.organization.working_group if system.organization else None
     names = "、".join(m.name for m in group.members) if group and group.members else fill("起草人")
@@ -143,7 +143,7 @@ def _draft(system: StandardSystem, target: Target, scheme: NumberScheme, lang: L
         mark,
         replaced,
         foreword,
-        [f"{n} {t}" for n, t in references],
+        [f"{n}\u3000{t}" for n, t in references],
         clauses,
         lang,
         proposed,
@@ -197,21 +197,53 @@ def _proposed_title(target: Target, lang: Lang) -> str:
     return f"{service}服务规范" if lang == "zh" else f"Service standard: {service}"
 
 
-def _references(system: StandardSystem, category: str) -> list[tuple[str, str]]:
-    """The public (and group) standards of the same category: cited in the body, listed in 2."""
-    subsystem, _, key = category.partition(".")
+def _references(system: StandardSystem, target: Target, title: str) -> list[tuple[str, str]]:
+    """The public (and group) standards this draft really cites, as GB/T 1.1 lists them.
+
+    A standard of the draft's category is cited when the catalogue marks it a good fit for that
+    category, or when its title shares a word with the draft's title or services: never every
+    public standard of the category. Numbers are written as GB/T 1.1 prints them (GB/T 1.1—2020).
+    """
+    from sbsguide.catalogue import load_catalogue
+
+    subsystem, _, key = target.category.partition(".")
     value = system.category(subsystem, key)
+    catalogue = load_catalogue()
+    subject = _words(" ".join([title, *(s.name for s in target.services)]))
     found = []
     for entry in value if isinstance(value, list) else []:
         number = parse(entry.number) if entry.number else None
-        if number is None or entry.status == "withdrawn":
+        if number is None or entry.status in ("withdrawn", "drafting"):
             continue
         level = "national" if number.kind.startswith("national") else number.kind
-        if level in _PUBLIC_ORDER:
+        if level not in _PUBLIC_ORDER:
+            continue
+        fits = any(target.category in e.fit for e in catalogue.editions_of(number.base))
+        if fits or subject & _words(entry.name):
             found.append(
-                (_PUBLIC_ORDER.index(level), number.canonical, entry.number or "", entry.name)
+                (_PUBLIC_ORDER.index(level), number.canonical, _typeset(number), entry.name)
             )
     return [(written, name) for _, _, written, name in sorted(found)]
+
+
+def _words(text: str) -> set[str]:
+    """The two-character words of a title once generic words (服务, 规范, 管理 …) are taken out.
+
+    Taken out first, so that no pair straddles them ("服务规范" gives no "务规").
+    """
+    for generic in data("sbsguide.draft", "texts.yaml")["generic_words"]:
+        text = text.replace(generic, " ")
+    runs = re.findall(r"[\u4e00-\u9fff]+", text)
+    pairs = {run[i : i + 2] for run in runs for i in range(len(run) - 1)}
+    return pairs | {w.lower() for w in re.findall(r"[A-Za-z]{4,}", text)}
+
+
+def _typeset(number: StandardNumber) -> str:
+    """A number as a standard prints it: the year after an em dash (GB/T 1.1—2020)."""
+    canonical = number.canonical
+    if number.dated and number.kind != "policy":
+        return re.sub(r"-(\d{4})$", r"—\1", canonical)
+    return canonical
 
 
 def _core(
@@ -236,8 +268,9 @@ def _core(
     listed = Clause(
         "2",
         w["references"],
-        [w["references_lead"]] if references else [w["references_none"]],
-        [f"{n} {t}" for n, t in references],
+        [w["references_lead"], *(f"{n}\u3000{t}" for n, t in references)]
+        if references
+        else [w["references_none"]],
     )
     terms = Clause("3", w["terms"], [w["terms_none"]])
     cites = [
