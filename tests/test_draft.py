@@ -207,3 +207,18 @@ def test_normative_references_are_the_ones_the_draft_cites_written_as_gbt_1_1(
         assert f"应符合 {number} 的规定" in safety
     factors = (tmp_path / "Q_KMGX 214-2024 生产要素对接服务规范.md").read_text(encoding="utf-8")
     assert "本文件没有规范性引用文件。" in factors and "GB/T 32168" not in factors
+
+
+def test_a_management_draft_carries_its_clause_and_who_does_the_work(tmp_path: Path) -> None:
+    """#19 item 14: the category's 6.4.2 subject, the positions whose duties name it."""
+    for lang, basis in (("zh", "6.4.2所列的采购管理标准"), ("en", "clause 6.4.2 of the guide")):
+        out = tmp_path / lang
+        result = run_sbs(
+            "draft", str(CONFORMING), "--output", str(out), "--format", "md",
+            "--only", "采购管理制度", "--lang", lang,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stdout
+        [md] = out.glob("*.md")
+        text = md.read_text(encoding="utf-8")
+        assert basis in text
+        assert "综合管理部部长" in text and "组织人事、财务、采购和资产管理" in text

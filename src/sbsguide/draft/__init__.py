@@ -118,7 +118,7 @@ def _draft(system: StandardSystem, target: Target, scheme: NumberScheme, lang: L
         mark = scheme.code
     title = target.title or _proposed_title(target, lang)
     references = _references(system, target, title)
-    clauses = _core(target, title, references, w, fill, agency)
+    clauses = _core(system, target, title, references, w, fill, agency)
     group = system.organization.working_group if system.organization else None
     names = "、".join(m.name for m in group.members) if group and group.members else fill("起草人")
     foreword = [w["drafting_rule"]]
@@ -247,6 +247,7 @@ def _typeset(number: StandardNumber) -> str:
 
 
 def _core(
+    system: StandardSystem,
     target: Target,
     title: str,
     references: list[tuple[str, str]],
@@ -324,16 +325,75 @@ def _core(
         ]
     else:
         core = [
-            Clause("4", w["responsibilities"], [fill(w["responsibilities_text"])]),
+            Clause(
+                "4",
+                w["responsibilities"],
+                [fill(w["responsibilities_text"])],
+                _duties_about(system, target.category, w),
+            ),
             Clause(
                 "5",
                 w["management"],
-                [*cites, fill(str(w["management_text"]).format(subject=subject))],
+                [
+                    *_guide_basis(target.category, w),
+                    *cites,
+                    fill(str(w["management_text"]).format(subject=subject)),
+                ],
+                [
+                    fill(str(w["listed_item"]).format(item=item))
+                    for item in _listed_items(target.category, w)
+                ],
             ),
             Clause("6", w["inspection"], [fill(w["inspection_text"])]),
             Clause("7", w["records"], [fill(w["records_text"])]),
         ]
     return [scope, listed, terms, *core]
+
+
+def _category(dotted: str) -> Any:
+    from sbsguide.guide import load_guide
+
+    return next((c for c in load_guide().categories() if c.dotted == dotted), None)
+
+
+def _guide_basis(dotted: str, w: dict[str, Any]) -> list[str]:
+    """The clause of the guide that asks for the category, and what it says (6.4.2 …)."""
+    from sbsguide.guide import load_guide
+
+    category = _category(dotted)
+    if category is None:
+        return []
+    english = w["lang"] == "en"
+    name = category.name_en if english else category.name
+    scope = category.scope_en if english else category.scope
+    if scope:  # 6.3.2 lists what the category includes: that, not the whole clause
+        return [str(w["guide_scope"]).format(clause=category.clause, name=name, scope=scope)]
+    clause = load_guide().clauses.get(category.clause)
+    text = (clause.text_en if english else clause.text) if clause else ""
+    return [str(w["guide_basis"]).format(clause=category.clause, name=name, text=text)]
+
+
+def _listed_items(dotted: str, w: dict[str, Any]) -> list[str]:
+    """What 6.3.2 lists for the category "包括但不限于": each a requirement to write."""
+    category = _category(dotted)
+    if category is None:
+        return []
+    return [item.item_en if w["lang"] == "en" else item.item for item in category.listed]
+
+
+def _duties_about(system: StandardSystem, dotted: str, w: dict[str, Any]) -> list[str]:
+    """The positions whose duties name the category's subject: who does the work (5.1.2)."""
+    category = _category(dotted)
+    organization = system.organization
+    if category is None or organization is None:
+        return []
+    subject = _words(category.name)
+    return [
+        str(w["duty_of"]).format(post=position.name, duty=duty)
+        for position in organization.positions or []
+        for duty in position.duties
+        if subject & _words(duty)
+    ]
 
 
 def _cited_subject(target: Target, w: dict[str, Any]) -> str:
