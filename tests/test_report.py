@@ -496,3 +496,16 @@ def test_gap_report_actions_have_owner_due_and_verified_and_clauses_continue() -
     ]
     assert sheet.oddFooter.center.text == "Page &P of &N"
     assert {row[1].value for row in sheet.iter_rows(min_row=2)} <= {"Error", "Warning"}
+
+
+def test_the_contents_are_filled_in_before_any_update() -> None:
+    """#19 item 4: 目次 prints its entries as written; Word is asked to update it on opening."""
+    from docx import Document
+
+    files = _files(CONFORMING)
+    document = Document(io.BytesIO(files["差距分析报告.docx"]))
+    texts = [p.text for p in document.paragraphs]
+    contents = texts[texts.index("目次") + 1 : texts.index("目次") + 5]
+    assert contents == ["1 结论", "2 条款符合情况", "3 子体系和类别覆盖情况", "4 整改行动清单"]
+    assert "w:updateFields" in document.settings.element.xml
+    assert "TOC \\o" in document.element.body.xml
