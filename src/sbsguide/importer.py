@@ -17,6 +17,7 @@ from typing import Any
 from sbsguide import numbers
 from sbsguide.guide import Guide, load_guide
 from sbsguide.placement import (
+    Row,
     category_named,
     import_settings,
     place,
@@ -24,51 +25,10 @@ from sbsguide.placement import (
     unplaced_subsystem,
 )
 from sbsguide.tables import TableNotReadable, date_of, header_columns, read_cells, text_of
-from sbsguide.yamltext import scalar
 
 NOT_APPLICABLE_MARK = re.compile(
     r"^[【\[(（]?\s*(不适用|not applicable)\s*[】\])）]?\s*[:：]?\s*", re.I
 )
-
-
-@dataclass(slots=True)
-class Row:
-    """One standard read from the table, and why it lands where it does."""
-
-    line: int
-    number: str = ""
-    name: str = ""
-    code: str = ""
-    implemented: str = ""
-    replaces: str = ""
-    note: str = ""
-    status: str = ""
-    category_text: str = ""
-    subsystem: str = ""  # the sub-system the row's section names, when no category is named
-    published: str = ""
-    placed: str = ""  # dotted category, or "" for the unplaced category
-    reason: str = ""  # column | section | code | catalogue | title
-
-    asks_year = False  # the template's marker for an undated normative reference
-
-    def flow(self) -> str:
-        """The entry as a flow mapping, in the order a standards officer reads it."""
-        pairs = [
-            ("code", self.code),
-            ("number", self.number),
-            ("name", self.name or self.number),
-            ("status", self.status),
-            ("published", self.published),
-            ("implemented", self.implemented),
-            ("replaces", self.replaces),
-            ("note", self.note),
-        ]
-        dates = ("published", "implemented")  # ISO dates, written as dates; all else is text
-        return (
-            "{"
-            + ", ".join(f"{k}: {v if k in dates else scalar(v, flow=True)}" for k, v in pairs if v)
-            + "}"
-        )
 
 
 @dataclass(slots=True)

@@ -8,16 +8,55 @@ sub-system its heading names. A row nothing places goes to a marked category of 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import Any
 
 from sbsguide import numbers
 from sbsguide.catalogue import load_catalogue
 from sbsguide.guide import Category, Guide
 from sbsguide.resources import data
 from sbsguide.rules.structure import SYSTEM_CODE
+from sbsguide.yamltext import scalar
 
-if TYPE_CHECKING:
-    from sbsguide.importer import Row
+
+@dataclass(slots=True)
+class Row:
+    """One standard read from the table, and why it lands where it does."""
+
+    line: int
+    number: str = ""
+    name: str = ""
+    code: str = ""
+    implemented: str = ""
+    replaces: str = ""
+    note: str = ""
+    status: str = ""
+    category_text: str = ""
+    subsystem: str = ""  # the sub-system the row's section names, when no category is named
+    published: str = ""
+    placed: str = ""  # dotted category, or "" for the unplaced category
+    reason: str = ""  # column | section | code | catalogue | title
+
+    asks_year = False  # the template's marker for an undated normative reference
+
+    def flow(self) -> str:
+        """The entry as a flow mapping, in the order a standards officer reads it."""
+        pairs = [
+            ("code", self.code),
+            ("number", self.number),
+            ("name", self.name or self.number),
+            ("status", self.status),
+            ("published", self.published),
+            ("implemented", self.implemented),
+            ("replaces", self.replaces),
+            ("note", self.note),
+        ]
+        dates = ("published", "implemented")  # ISO dates, written as dates; all else is text
+        return (
+            "{"
+            + ", ".join(f"{k}: {v if k in dates else scalar(v, flow=True)}" for k, v in pairs if v)
+            + "}"
+        )
 
 
 def import_settings() -> dict[str, Any]:

@@ -75,8 +75,10 @@ def models(
     """(table, gap) models of one file's content, or the findings that stop a report."""
     from sbsguide import loader
     from sbsguide.engine import CheckOptions, check_bytes
+    from sbsguide.guide import load_guide
     from sbsguide.report.gap import build_gap
     from sbsguide.report.model import build_table
+    from sbsguide.report.note import explanatory_note
     from sbsguide.validate import validate
 
     options = options or CheckOptions(as_of=as_of, lang=lang)
@@ -91,7 +93,11 @@ def models(
     text, _ = loader.decode(raw)
     system, _ = validate(loader.read_yaml(text or "").data)
     assert system is not None  # no schema error was found
-    table = build_table(system, findings, as_of, lang, options.catalogues)
+    table = build_table(system, as_of, lang, options.catalogues)
+    note = explanatory_note(
+        system, load_guide(), table.subsystems, table.totals, findings, lang, options.catalogues
+    )
+    table = replace(table, note=note)
     return table, replace(build_gap(system, findings, as_of, lang, table), annex=annex)
 
 

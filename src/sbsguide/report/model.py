@@ -15,7 +15,6 @@ from typing import Any
 
 from sbsguide import numbers
 from sbsguide.catalogue import Standing, load_catalogue
-from sbsguide.findings import Finding
 from sbsguide.guide import load_guide
 from sbsguide.messages import Lang
 from sbsguide.model import NotApplicable, StandardEntry, StandardSystem
@@ -282,14 +281,11 @@ def _replaced_numbers(system: StandardSystem) -> frozenset[str]:
 
 def build_table(
     system: StandardSystem,
-    findings: list[Finding],
     as_of: date,
     lang: Lang,
     catalogues: tuple[str, ...] = (),
 ) -> TableReport:
     """The standard-system table of a valid system (statuses from the layered catalogue)."""
-    from sbsguide.report.note import explanatory_note
-
     guide = load_guide()
     names = labels(lang)
     replaced = _replaced_numbers(system)
@@ -361,5 +357,5 @@ def build_table(
         tuple(subsystems),
         statistics,
         totals,
-        explanatory_note(system, guide, tuple(subsystems), totals, findings, lang, catalogues),
+        (),  # the 编制说明: report/note.py writes it from this model
     )
