@@ -160,7 +160,7 @@ def table_sheets(r: TableReport) -> list[Sheet]:
             nowrap=frozenset({0, 1, 2, 4}),
         ),
         Sheet(L["statistics"], stats, (18, *([7] * 6), 7, 7, 9, 8, 14), landscape=True),
-        Sheet(L["explanatory_note"], note, (100,)),
+        Sheet(L["explanatory_note"], note, (84,)),  # one A4 portrait width of wrapped text
     ]
 
 
