@@ -167,7 +167,13 @@ def test_every_draft_renders_in_libreoffice(drafts: Path, tmp_path: Path) -> Non
     for source in sources:
         pdf = tmp_path / f"{source.stem}.pdf"
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
-        assert re.search(r"第\s*1\s*页\s*共\s*\d+\s*页", text), source.name
+        pages = text.split("\f")[:-1]
+        assert 3 <= len(pages) <= 8, (source.name, len(pages))  # the GB/T 1.1 page form (#19)
+        number = source.stem.split(" ")[0].replace("Q_", "Q/") + " " + source.stem.split(" ")[1]
+        typeset = number.replace("-", "—")
+        assert all(typeset in page for page in pages), source.name  # cover, then the header
+        assert re.search(r"^I$", pages[1], re.M), source.name  # front matter: I, II …
+        assert re.search(r"^\d+$", pages[-1], re.M), source.name  # the body: 1, 2 …
         assert "1 范围" in text and "前言" in text and "Q/KMGX" in text, source.name
 
 

@@ -14,72 +14,104 @@ from sbsguide.report.spreadsheet import xml_safe
 
 
 def draft_docx(draft: Draft) -> bytes:
-    """The draft as a .docx; every text made XML-safe (a control character in a name)."""
+    """The draft as a .docx in the page form of GB/T 1.1-2020.
+
+    The cover (no page number, no header); the front matter (目次, 前言) numbered I, II …; the
+    body from 1; the standard's number in the header of every page after the cover; 黑体
+    titles and 宋体 body text at 五号, paragraphs indented two characters. Every text is made
+    XML-safe (a control character in a name).
+    """
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
     draft = _safe(draft)
     w = words(draft.lang)
     document = layer.new_document(
         title=f"{draft.number} {draft.title}",
         author=draft.agency,
         lang=draft.lang,
-        page_label=layer_label(draft.lang),
+        page_label="{page}",
     )
+    for name in ("Heading 1", "Heading 2", "Heading 3"):
+        document.styles[name].font.size = Pt(BODY_SIZE)
+    cover = document.sections[0]
+    cover.different_first_page_header_footer = True  # the cover: no header, no number
+    header = cover.header.paragraphs[0]
+    header.text = draft.number.replace("-", "—")
+    header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     _cover(document, draft, w)
+    layer.new_section(document, "upperRoman")
     layer.table_of_contents(document, w["toc"], w["toc_hint"])
     layer.page_break(document)
-    layer.heading(document, w["foreword"], 1)
+    foreword = layer.heading(document, w["foreword"], 1)
+    foreword.alignment = WD_ALIGN_PARAGRAPH.CENTER
     for text in draft.foreword:
-        layer.paragraph(document, text)
-    layer.page_break(document)
-    title = document.add_paragraph(draft.title, style="Title")
-    title.alignment = 1
+        _body(document, text)
+    layer.new_section(document, "decimal")
+    title = document.add_paragraph()
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = title.add_run(draft.title)
+    run.bold = True
+    run.font.size = Pt(16)
+    layer.east_asian(run, layer.HEADING_FONT)
     for clause in draft.clauses:
         _clause(document, clause, 1)
     return layer.save(document)
 
 
-def layer_label(lang: str) -> str:
-    return "第 {page} 页 共 {pages} 页" if lang == "zh" else "Page {page} of {pages}"
+BODY_SIZE = 10.5
+"""五号: the size of a standard's body text and of its clause titles (GB/T 1.1)."""
+
+
+def _body(document: Any, text: str) -> Any:
+    """A paragraph of body text, its first line indented two characters."""
+    from docx.shared import Pt
+
+    paragraph = layer.paragraph(document, text)
+    paragraph.paragraph_format.first_line_indent = Pt(2 * BODY_SIZE)
+    return paragraph
 
 
 def _cover(document: Any, draft: Draft, w: dict[str, Any]) -> None:
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Pt
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+    from docx.shared import Mm, Pt
 
-    mark = document.add_paragraph(draft.mark)
-    mark.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    mark.runs[0].font.size = Pt(26)
-    mark.runs[0].bold = True
-    banner = document.add_paragraph(str(w["banner"]).format(agency=draft.agency), style="Title")
-    banner.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    number = document.add_paragraph(draft.number.replace("-", "—"))
-    number.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    def line(text: str, size: float, *, bold: bool = False, align: Any = None) -> Any:
+        paragraph = document.add_paragraph()
+        paragraph.alignment = align if align is not None else WD_ALIGN_PARAGRAPH.CENTER
+        run = paragraph.add_run(text)
+        run.font.size = Pt(size)
+        run.bold = bold
+        if bold:
+            layer.east_asian(run, layer.HEADING_FONT)
+        return paragraph
+
+    line(draft.mark, 26, bold=True, align=WD_ALIGN_PARAGRAPH.RIGHT)
+    line(str(w["banner"]).format(agency=draft.agency), 22, bold=True)
+    line(draft.number.replace("-", "—"), 14, align=WD_ALIGN_PARAGRAPH.RIGHT)
     if draft.replaces:
-        replaced = document.add_paragraph(
-            str(w["replaces"]).format(number=draft.replaces.replace("-", "—"))
-        )
-        replaced.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    for _ in range(4):
+        replaced = str(w["replaces"]).format(number=draft.replaces.replace("-", "—"))
+        line(replaced, 10.5, align=WD_ALIGN_PARAGRAPH.RIGHT)
+    for _ in range(5):
         document.add_paragraph()
-    title = document.add_paragraph(draft.title, style="Title")
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     english_title, issued, implemented = draft.cover
-    english = document.add_paragraph(english_title)
-    english.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    for _ in range(8):
+    line(draft.title, 26, bold=True)
+    line(english_title, 14)
+    for _ in range(10):
         document.add_paragraph()
-    layer.table(document, [[issued, implemented]], (1, 1), header=False)
-    publisher = document.add_paragraph(str(w["publisher"]).format(agency=draft.agency))
-    publisher.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    publisher.runs[0].font.size = Pt(16)
-    layer.page_break(document)
+    dates = document.add_paragraph()
+    width = layer.text_width_mm()
+    dates.paragraph_format.tab_stops.add_tab_stop(Mm(width), WD_TAB_ALIGNMENT.RIGHT)
+    dates.add_run(f"{issued}\t{implemented}").font.size = Pt(14)
+    line(str(w["publisher"]).format(agency=draft.agency), 16, bold=True)
 
 
 def _clause(document: Any, clause: Clause, level: int) -> None:
     layer.heading(document, f"{clause.number} {clause.title}", min(level, 3))
     for text in clause.paragraphs:
-        layer.paragraph(document, text)
+        _body(document, text)
     for index, item in enumerate(clause.items):
-        layer.paragraph(document, f"{chr(ord('a') + index % 26)}) {item}")
+        _body(document, f"{chr(ord('a') + index % 26)}) {item}")
     for child in clause.children:
         _clause(document, child, level + 1)
 

@@ -61,8 +61,11 @@ def new_document(*, title: str, author: str, lang: str, page_label: str) -> Any:
         for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
             fonts.attrib.pop(_q(theme), None)  # a theme font would win over 宋体/黑体
         fonts.set(_q("w:eastAsia"), font)
-        if name != "Normal":
+        if name not in ("Normal", "Table Grid"):  # a table's body cells are regular
             style.font.bold = True
+    title_border = document.styles["Title"].element.find(f"{_q('w:pPr')}/{_q('w:pBdr')}")
+    if title_border is not None:  # the default template's blue rule under a title
+        title_border.getparent().remove(title_border)
     for name in ("Heading 1", "Heading 2", "Heading 3"):
         document.styles[name].paragraph_format.keep_with_next = True
     _footer(section, page_label)
@@ -94,18 +97,38 @@ def _language(document: Any, language: str) -> None:
 
 
 def _footer(section: Any, page_label: str) -> None:
-    """``第 {PAGE} 页 共 {NUMPAGES} 页``, centred."""
+    """``第 {PAGE} 页 共 {NUMPAGES} 页`` (or ``{page}`` alone, as a standard has it), centred."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     paragraph = section.footer.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     before, rest = page_label.split("{page}")
-    middle, after = rest.split("{pages}")
     paragraph.add_run(before)
     field(paragraph, "PAGE", "1")
-    paragraph.add_run(middle)
-    field(paragraph, "NUMPAGES", "1")
-    paragraph.add_run(after)
+    if "{pages}" in rest:
+        middle, rest = rest.split("{pages}")
+        paragraph.add_run(middle)
+        field(paragraph, "NUMPAGES", "1")
+    paragraph.add_run(rest)
+
+
+def new_section(document: Any, number_format: str) -> Any:
+    """A section on a new page whose page numbers restart at 1 in ``number_format``.
+
+    ``upperRoman`` for a standard's front matter (目次, 前言), ``decimal`` for its body.
+    """
+    from docx.enum.section import WD_SECTION
+    from lxml import etree
+
+    section = document.add_section(WD_SECTION.NEW_PAGE)
+    section.different_first_page_header_footer = False
+    properties = section._sectPr
+    for old in properties.findall(_q("w:pgNumType")):
+        properties.remove(old)
+    numbering = etree.SubElement(properties, _q("w:pgNumType"))
+    numbering.set(_q("w:fmt"), number_format)
+    numbering.set(_q("w:start"), "1")
+    return section
 
 
 def field(paragraph: Any, instruction: str, shown: str) -> None:
@@ -161,6 +184,12 @@ def portrait_section(document: Any) -> None:
     section = document.add_section(WD_SECTION.NEW_PAGE)
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Mm(A4[0]), Mm(A4[1])
+
+
+def east_asian(run: Any, font: str) -> None:
+    """A run's Chinese characters in ``font`` (黑体 for a title set by hand, not by a style)."""
+    fonts = run._element.get_or_add_rPr().get_or_add_rFonts()
+    fonts.set(_q("w:eastAsia"), font)
 
 
 def text_width_mm(landscape: bool = False) -> float:
