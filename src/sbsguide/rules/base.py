@@ -7,7 +7,7 @@ column, and waivers.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -142,6 +142,31 @@ class Context:
                 key = (placed.subsystem, placed.category, placed.entry.status != "drafting")
                 by_category.setdefault(key, []).append(placed)
         return by_category
+
+    def unmet(
+        self,
+        message: str,
+        path: LogicalPath,
+        args: Mapping[str, Any],
+        drafts: Sequence[Placed],
+        *,
+        severity: Severity | None = None,
+        clause: str | None = None,
+    ) -> Violation:
+        """A requirement no standard in force meets (SPEC §7 "Planned is not existing").
+
+        Where standards being drafted would meet it, ``drafting-only`` names them, an info while
+        the trial runs; otherwise ``message``. ``severity`` is the rule's own for this finding.
+        """
+        if drafts:
+            return Violation(
+                "drafting-only",
+                path,
+                {**args, "drafts": names_of(drafts)},
+                severity=severity or self.planned_severity,
+                clause=clause,
+            )
+        return Violation(message, path, args, severity=severity, clause=clause)
 
     @property
     def planned_severity(self) -> Severity | None:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from sbsguide.findings import Severity
 from sbsguide.model import Position
 from sbsguide.names import name_key
-from sbsguide.rules.base import Context, Placed, Violation, names_of, rule
+from sbsguide.rules.base import Context, Placed, Violation, rule
 
 
 def _positions(ctx: Context) -> list[Position]:
@@ -42,15 +42,7 @@ def post_coverage(ctx: Context) -> Iterator[Violation]:
             and p.entry.status == "drafting"
             and ctx.listed(p)
         ]
-        if drafts:
-            yield Violation(
-                "drafting-only",
-                path,
-                {"position": position.name, "drafts": names_of(drafts)},
-                severity=ctx.planned_severity,
-            )
-        else:
-            yield Violation("uncovered", path, {"position": position.name})
+        yield ctx.unmet("uncovered", path, {"position": position.name}, drafts)
     for placed in posts:
         if name_key(placed.entry.post or "") not in names:
             yield Violation("unknown-position", (*placed.path, "post"), {"post": placed.entry.post})

@@ -8,7 +8,7 @@ from sbsguide.findings import Severity
 from sbsguide.guide import ListedItem
 from sbsguide.model import StandardEntry
 from sbsguide.names import name_key
-from sbsguide.rules.base import Context, Violation, names_of, rule
+from sbsguide.rules.base import Context, Violation, rule
 
 
 @rule("service-list", "6.3.2")
@@ -99,15 +99,7 @@ def process_coverage(ctx: Context) -> Iterator[Violation]:
         if any(governs(p.entry, item.name) for p in in_force):
             continue
         drafts = [p for p in planned if governs(p.entry, item.name)]
-        if drafts:
-            yield Violation(
-                "drafting-only",
-                path,
-                {"service": item.name, "drafts": names_of(drafts)},
-                severity=ctx.planned_severity,
-            )
-        else:
-            yield Violation("uncovered", path, {"service": item.name})
+        yield ctx.unmet("uncovered", path, {"service": item.name}, drafts)
 
 
 def governs(standard: StandardEntry, service: str) -> bool:
@@ -130,16 +122,7 @@ def quality_core(ctx: Context) -> Iterator[Violation]:
         assert category is not None  # both are categories of the guide's framework
         args = {"key": category.dotted, "name": category.name, "name_en": category.name_en}
         path = ctx.category_path(subsystem, key)
-        planned = ctx.planned_entries(subsystem, key)
-        if planned:
-            yield Violation(
-                "drafting-only",
-                path,
-                {**args, "drafts": names_of(planned)},
-                severity=ctx.planned_severity,
-            )
-        else:
-            yield Violation("empty", path, args)
+        yield ctx.unmet("empty", path, args, ctx.planned_entries(subsystem, key))
 
 
 @rule("information-sharing", "4.7")
@@ -154,16 +137,7 @@ def information_sharing(ctx: Context) -> Iterator[Violation]:
         return
     if ctx.in_force_entries("delivery", "sharing"):
         return
-    planned = ctx.planned_entries("delivery", "sharing")
-    if planned:
-        yield Violation(
-            "drafting-only",
-            ("sharing",),
-            {"drafts": names_of(planned)},
-            severity=ctx.planned_severity,
-        )
-    else:
-        yield Violation("missing", ("sharing",))
+    yield ctx.unmet("missing", ("sharing",), {}, ctx.planned_entries("delivery", "sharing"))
 
 
 @rule("listed-content", "6.3.2", severity=Severity.WARNING)
@@ -195,15 +169,7 @@ def listed_content(ctx: Context) -> Iterator[Violation]:
             }
             path = ctx.category_path(category.subsystem, category.key)
             drafts = [p for p in planned if _covers(p.entry, item)]
-            if drafts:
-                yield Violation(
-                    "drafting-only",
-                    path,
-                    {**args, "drafts": names_of(drafts)},
-                    severity=severity or ctx.planned_severity,
-                )
-            else:
-                yield Violation("uncovered", path, args, severity=severity)
+            yield ctx.unmet("uncovered", path, args, drafts, severity=severity)
 
 
 def _covers(entry: StandardEntry, item: ListedItem) -> bool:

@@ -13,7 +13,7 @@ from sbsguide.findings import Severity
 from sbsguide.guide import Category, Guide
 from sbsguide.messages import Localised
 from sbsguide.model import NotApplicable
-from sbsguide.rules.base import Context, LineOf, Placed, Violation, names_of, rule
+from sbsguide.rules.base import Context, LineOf, Placed, Violation, rule
 from sbsguide.rules.catalogue import confidence_note
 from sbsguide.source import dotted
 
@@ -61,19 +61,9 @@ def required_category(ctx: Context) -> Iterator[Violation]:
             if not value:
                 message = "empty" if category.key in block.model_fields_set else "missing"
                 yield Violation(message, path, args, severity=severity, clause=category.clause)
-            elif ctx.in_force_entries(subsystem.key, category.key):
-                continue
-            elif planned:
-                yield Violation(
-                    "drafting-only",
-                    path,
-                    {**args, "drafts": names_of(planned)},
-                    severity=severity or ctx.planned_severity,
-                    clause=category.clause,
-                )
-            else:
-                yield Violation(
-                    "none-in-force", path, args, severity=severity, clause=category.clause
+            elif not ctx.in_force_entries(subsystem.key, category.key):
+                yield ctx.unmet(
+                    "none-in-force", path, args, planned, severity=severity, clause=category.clause
                 )
 
 
