@@ -67,27 +67,35 @@ class Sheet:
 
 
 def cover_sheet(r: TableReport | GapReport, title: str) -> Sheet:
-    """The cover: the agency, the facts, document control, signatures and the revision history."""
+    """The cover: the agency, the facts, document control, signatures and the revision history.
+
+    Four columns, so that 编制/审核/批准 have their 签名 and 日期 columns and the revision table
+    one column per field (版本, 日期, 修订内容, 修订人).
+    """
     L = r.labels
     c = r.cover
     rows: list[Row] = [
-        [f"{c.agency}", ""],
-        [title, ""],
+        [f"{c.agency}"],
+        [title],
         [L["agency"], c.agency],
         [L["credit_code"], c.credit_code or "—"],
         [L["guide"], c.guide],
         [L["as_of"], c.prepared_on],
         *c.control_rows(L),
-        ["", ""],
-        *([a, f"{b}    {d}".strip() if (b or d) else ""] for a, b, d in c.signature_rows(L)[1:]),
-        ["", ""],
-        [L["revisions"], ""],
-        *(
-            [f"{v}  {d}".strip(), f"{summary}  {by}".strip()]
-            for v, d, summary, by in c.revision_rows(L)
-        ),
+        [],
+        *c.signature_rows(L),
+        [],
+        [L["revisions"]],
+        *c.revision_rows(L),
     ]
-    return Sheet(L["cover"], rows, (22, 60), header=False, label_column=True)
+    return Sheet(
+        L["cover"],
+        rows,
+        (14, 36, 22, 12),
+        header=False,
+        label_column=True,
+        groups=frozenset({0, 1}),
+    )
 
 
 def table_sheets(r: TableReport) -> list[Sheet]:
@@ -282,10 +290,18 @@ def xlsx(sheets: list[Sheet], footer: str = "第 &P 页 共 &N 页") -> bytes:
 
 
 def _merged(sheet: Any, spec: Sheet) -> list[list[object]]:
-    """The rows, with each run of equal cells in a ``merge_down`` column merged into one box."""
+    """The rows, merged where the sheet asks.
+
+    A run of equal cells in a ``merge_down`` column becomes one box; a ``groups`` row one cell
+    across the sheet (a title, a heading).
+    """
     from openpyxl.worksheet.cell_range import CellRange
 
     rows: list[list[object]] = [list(row) for row in spec.rows]
+    last = _column_letter(len(spec.widths))
+    for index in sorted(spec.groups):
+        if index < len(rows) and len(spec.widths) > 1:
+            sheet.merged_cells.add(CellRange(f"A{index + 1}:{last}{index + 1}"))
     for column in spec.merge_down:
         start = 1 if spec.header else 0
         while start < len(rows):
