@@ -1,4 +1,4 @@
-"""A draft as a Word document, on the reports' document layer (report/docx_layer.py).
+"""A draft as a Word document, on the reports' document layer (documents/docx.py).
 
 The cover of an enterprise standard, 目次 (a field), 前言, then the numbered clauses as headings
 ("1 范围", "6.2 …") so Word's contents field finds them; list items as a), b), c).
@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from sbsguide.documents import docx as layer
+from sbsguide.documents.sheets import xml_safe
 from sbsguide.draft import Clause, Draft, words
-from sbsguide.report import docx_layer as layer
-from sbsguide.report.spreadsheet import xml_safe
 
 
 def draft_docx(draft: Draft) -> bytes:

@@ -46,21 +46,20 @@ class Reports:
 
 
 def _renderers() -> dict[tuple[str, str], Callable[[Any], bytes]]:
+    from sbsguide.documents import sheets
     from sbsguide.report import render_text, spreadsheet, word
 
     return {
         ("table", "md"): render_text.table_markdown,
         ("table", "html"): render_text.table_html,
         ("table", "docx"): word.table_docx,
-        ("table", "xlsx"): lambda r: spreadsheet.xlsx(
-            spreadsheet.table_sheets(r), r.labels["footer"]
-        ),
-        ("table", "csv"): lambda r: spreadsheet.csv_bytes(spreadsheet.table_sheets(r)[2].rows),
+        ("table", "xlsx"): lambda r: sheets.xlsx(spreadsheet.table_sheets(r), r.labels["footer"]),
+        ("table", "csv"): lambda r: sheets.csv_bytes(spreadsheet.table_sheets(r)[2].rows),
         ("gap", "md"): render_text.gap_markdown,
         ("gap", "html"): render_text.gap_html,
         ("gap", "docx"): word.gap_docx,
-        ("gap", "xlsx"): lambda r: spreadsheet.xlsx(spreadsheet.gap_sheets(r), r.labels["footer"]),
-        ("gap", "csv"): lambda r: spreadsheet.csv_bytes(spreadsheet.gap_sheets(r)[3].rows),
+        ("gap", "xlsx"): lambda r: sheets.xlsx(spreadsheet.gap_sheets(r), r.labels["footer"]),
+        ("gap", "csv"): lambda r: sheets.csv_bytes(spreadsheet.gap_sheets(r)[3].rows),
     }
 
 
@@ -145,10 +144,11 @@ def build_summary(
 
     ``title``: the title block (报送单位, 填报人, 填报日期), a ``summary.TitleBlock``.
     """
+    from sbsguide.documents import sheets
     from sbsguide.files import targets
     from sbsguide.oserrors import os_reason
     from sbsguide.reading import TooLarge, read_limited
-    from sbsguide.report import render_text, spreadsheet, word
+    from sbsguide.report import render_text, word
     from sbsguide.report.model import labels
     from sbsguide.report.summary import build_summary as summarise
     from sbsguide.report.summary import folder_label, summary_sheets
@@ -175,7 +175,7 @@ def build_summary(
     render: dict[str, Callable[[Any], bytes]] = {
         "html": render_text.summary_html,
         "md": render_text.summary_markdown,
-        "xlsx": lambda s: spreadsheet.xlsx(summary_sheets(s), s.labels["footer"]),
+        "xlsx": lambda s: sheets.xlsx(summary_sheets(s), s.labels["footer"]),
         "docx": word.summary_docx,
     }
     name = FILE_NAMES["summary", lang]

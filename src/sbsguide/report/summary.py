@@ -11,10 +11,10 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
+from sbsguide.documents.sheets import Row, Sheet
 from sbsguide.messages import Lang
 from sbsguide.report.gap import GapReport
 from sbsguide.report.model import TableReport, labels
-from sbsguide.report.spreadsheet import Row, Sheet
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,4 @@
-"""Word renderings of the reports, on the document layer (docx_layer.py).
+"""Word renderings of the reports, on the document layer (documents/docx.py).
 
 Each document opens with a cover a controlled document needs (文件编号, 版本, 受控状态, 编制/审核/
 批准, 修订记录), then 目次, then numbered parts. The tables are the spreadsheet's (spreadsheet.py),
@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from sbsguide.report import docx_layer as layer
+from sbsguide.documents import docx as layer
+from sbsguide.documents.sheets import Sheet, fitted_widths
 from sbsguide.report.gap import GapReport
 from sbsguide.report.model import TableReport
-from sbsguide.report.spreadsheet import Sheet, fitted_widths, gap_sheets, table_sheets
+from sbsguide.report.spreadsheet import gap_sheets, table_sheets
 from sbsguide.report.summary import Summary, summary_sheets
 
 LONG_REMARK = 16

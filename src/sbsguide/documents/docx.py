@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sbsguide.report.spreadsheet import xml_safe
+from sbsguide.documents.sheets import xml_safe
 
 BODY_FONT = "宋体"
 HEADING_FONT = "黑体"
