@@ -234,3 +234,17 @@ def test_a_management_draft_carries_its_clause_and_who_does_the_work(tmp_path: P
         text = md.read_text(encoding="utf-8")
         assert basis in text
         assert "综合管理部部长" in text and "组织人事、财务、采购和资产管理" in text
+
+
+def test_a_system_with_nothing_to_draft_says_so(tmp_path: Path) -> None:
+    assert (
+        run_sbs(
+            "init", str(tmp_path / "demo"), "--agency", "某中心", "--principal", "王明"
+        ).returncode
+        == 0
+    )
+    result = run_sbs(
+        "draft", str(tmp_path / "demo" / "system.yaml"), "--output", str(tmp_path / "d")
+    )
+    assert result.returncode == 1 and "还没有要起草的标准" in result.stdout
+    assert "--force" not in result.stdout and not (tmp_path / "d").exists()

@@ -135,6 +135,11 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{n} 个文件无法写入(见上)；其余已写入",
         "{n} files could not be written (see above); the others were",
     ),
+    "draft-nothing-to-draft": (
+        "体系中还没有要起草的标准：没有本机构标准(Q/…)、制定中或修订中的标准，也没有缺少标准的岗位或服务",
+        "nothing to draft yet: no agency standard (Q/…), none being drafted or revised, and no "
+        "position or service without a standard",
+    ),
     "draft-nothing-written": (
         "没有写入任何草稿(已有的草稿用 --force 覆盖)",
         "no draft was written (--force overwrites the existing ones)",

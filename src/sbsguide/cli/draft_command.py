@@ -79,6 +79,9 @@ def draft(
     ]
     if only and not drafts:
         raise UsageError(text("draft-none-chosen", language, only="、".join(only)))
+    if not drafts:  # no agency standard, position or service to draft yet
+        sys.stdout.write(text("draft-nothing-to-draft", language) + "\n")
+        raise typer.Exit(1)
     written, failed = _write(drafts, formats, folder, force, language)
     if failed:
         raise typer.Exit(2)  # files that could not be written: listed above
