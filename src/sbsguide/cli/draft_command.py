@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -82,7 +82,10 @@ def draft(
     if not drafts:  # no agency standard, position or service to draft yet
         sys.stdout.write(text("draft-nothing-to-draft", language) + "\n")
         raise typer.Exit(1)
-    written, failed = _write(drafts, formats, folder, force, language)
+    from sbsguide.progress import stages
+
+    with stages() as stage:
+        written, failed = _write(drafts, formats, folder, force, language, stage)
     if failed:
         raise typer.Exit(2)  # files that could not be written: listed above
     if written == 0:
@@ -119,7 +122,12 @@ def _chosen(draft: object, only: list[str] | None) -> bool:
 
 
 def _write(
-    drafts: Sequence[object], formats: tuple[str, ...], output: Path, force: bool, lang: Lang
+    drafts: Sequence[object],
+    formats: tuple[str, ...],
+    output: Path,
+    force: bool,
+    lang: Lang,
+    stage: Callable[[str], None],
 ) -> tuple[int, int]:
     """Write the drafts: (files written, files that could not be written).
 
@@ -143,11 +151,13 @@ def _write(
                 out(text("draft-skipped", lang, path=target) + "\n")
                 skipped += 1
                 continue
+            stage(text("stage-writing", lang, name=target.name))
             content = (
                 draft_docx(draft)
                 if fmt == "docx"
                 else template.render(d=draft, w=words(lang)).encode("utf-8")
             )
+            stage("")  # the line is cleared before the run's own lines
             try:
                 write_file(target, content, lang)
             except UsageError as error:
