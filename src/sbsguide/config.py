@@ -89,9 +89,12 @@ def nearest(start: Path) -> Path | None:
     """
     try:
         folder = (start if start.is_dir() else start.parent).resolve()
-        home = Path.home().resolve()
     except (OSError, RuntimeError, ValueError):
         return None
+    try:
+        home: Path | None = Path.home().resolve()
+    except (OSError, RuntimeError, KeyError):
+        home = None  # no home folder known: the repository root alone bounds the search
     for candidate in (folder, *folder.parents):
         path = candidate.joinpath(*CONFIG_PATH)
         if path.is_file():
