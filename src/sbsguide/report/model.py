@@ -14,10 +14,11 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from sbsguide import numbers
-from sbsguide.catalogue import Standing, load_catalogue
+from sbsguide.catalogue import load_catalogue
 from sbsguide.guide import load_guide
 from sbsguide.messages import Lang
 from sbsguide.model import NotApplicable, StandardEntry, StandardSystem
+from sbsguide.report.classes import class_word, entry_class, replaced_numbers
 from sbsguide.report.cover import Cover, build_cover
 from sbsguide.resources import data
 
@@ -35,12 +36,6 @@ def labels(lang: Lang) -> dict[str, str]:
     return {key: value[lang] for key, value in texts()["labels"].items()}
 
 
-CLASSES = ("current", "drafting", "superseded", "withdrawn")
-"""SPEC §7 "One count model": each entry is classed once, on the check date, as 现行 (current or
-revising, not void by the catalogue), 制定中, 被代替 (by the catalogue, by inference from a newer
-edition, or a withdrawn entry another entry names in ``replaces``) or 已废止 (no successor)."""
-
-
 @dataclass(frozen=True, slots=True)
 class DetailRow:
     seq: int
@@ -51,7 +46,7 @@ class DetailRow:
     replaces: str
     remark: str
     level: str  # one of LEVELS
-    status_class: str = "current"  # one of CLASSES
+    status_class: str = "current"  # one of classes.CLASSES
 
     @property
     def planned(self) -> bool:
@@ -233,50 +228,12 @@ def _rows(
                 e.name,
                 e.implemented.isoformat() if e.implemented else "",
                 e.replaces or "",
-                "；".join(t for t in (_class_word(e, status_class, standing, labels), e.note) if t),
+                "；".join(t for t in (class_word(e, status_class, standing, labels), e.note) if t),
                 _level(e.number),
                 status_class,
             )
         )
     return tuple(rows)
-
-
-def entry_class(entry: StandardEntry, standing: Standing | None, named_as_replaced: bool) -> str:
-    """The class of one entry on the check date (``CLASSES``)."""
-    if entry.status == "drafting":
-        return "drafting"
-    if standing is not None and standing.void:
-        return "withdrawn" if standing.state == "withdrawn" else "superseded"
-    if entry.status == "withdrawn":
-        has_successor = standing is not None and standing.successor is not None
-        return "superseded" if has_successor or named_as_replaced else "withdrawn"
-    return "current"
-
-
-def _class_word(
-    entry: StandardEntry, status_class: str, standing: Standing | None, labels: dict[str, str]
-) -> str:
-    if status_class == "current":
-        return labels["status_revising"] if entry.status == "revising" else ""
-    if status_class == "superseded":
-        successor = standing.successor if standing is not None else None
-        if successor is None:
-            return labels["status_superseded_plain"]
-        return labels["status_superseded"].format(successor=successor.canonical)
-    return labels[f"status_{status_class}"]
-
-
-def _replaced_numbers(system: StandardSystem) -> frozenset[str]:
-    """The standards the system's entries say they replace (a withdrawn one of them: 被代替)."""
-    found = set()
-    for subsystem in load_guide().subsystems:
-        for category in subsystem.categories:
-            value = system.category(subsystem.key, category.key)
-            for entry in value if isinstance(value, list) else []:
-                parsed = numbers.parse(entry.replaces) if entry.replaces else None
-                if parsed is not None:
-                    found.add(parsed.base)
-    return frozenset(found)
 
 
 def build_table(
@@ -288,7 +245,7 @@ def build_table(
     """The standard-system table of a valid system (statuses from the layered catalogue)."""
     guide = load_guide()
     names = labels(lang)
-    replaced = _replaced_numbers(system)
+    replaced = replaced_numbers(system)
     seq = 0
     subsystems = []
     for subsystem in guide.subsystems:
