@@ -163,3 +163,23 @@ def test_catalog_import_reports_undated_rows(tmp_path: Path) -> None:
         "catalog", "import", str(listed), "--output", str(tmp_path / "d.yaml"), "--lang", "en"
     )
     assert "1 rows have a number without a year" in english.stdout
+
+
+def test_every_configuration_message_names_only_arguments_it_is_given() -> None:
+    """A brace in a message's text is written {{ }}: ``summary: [a]`` once crashed on one."""
+    import string
+
+    from sbsguide.config_words import WORDS
+
+    given = {"reason", "key", "suggestion", "name", "value", "place", "detail", "limit", "expected"}
+    for word, texts in WORDS.items():
+        for text in texts:
+            names = {f for _, f, _, _ in string.Formatter().parse(text) if f}
+            assert names <= given, (word, names - given)
+
+
+def test_a_summary_block_of_the_wrong_shape_is_a_located_usage_error(tmp_path: Path) -> None:
+    system = _project(tmp_path, "summary: [a]\n")
+    result = run_sbs("report", "--kind", "summary", str(system.parent), "--format", "md",
+                     "--output", str(tmp_path / "out"), cwd=tmp_path)  # fmt: skip
+    assert result.returncode == 2 and "submitter" in result.stderr

@@ -29,8 +29,8 @@ WORDS = {
         'rule "{name}" is both in select and in ignore: whether it runs cannot be told',
     ),
     "summary-mapping": (
-        "summary 应为 {submitter: 报送单位, preparer: 填报人}",
-        "summary should be {submitter: …, preparer: …}",
+        "summary 应为 {{submitter: 报送单位, preparer: 填报人}}",
+        "summary should be {{submitter: …, preparer: …}}",
     ),
     "summary-text": ("“{key}”应为一行文本", '"{key}" should be a line of text'),
     "list-of-rules": ("“{key}”应为规则名称的列表", '"{key}" should be a list of rule names'),

@@ -5,6 +5,7 @@ One folder of ``templates/`` each: ``init`` (the scaffold, YAML and Markdown) an
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -13,10 +14,13 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from sbsguide.resources import shipped_dir
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
 
 def markdown_cell(value: object) -> str:
     """Text that cannot break a Markdown table row or start markup it should not."""
-    text = str(value).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    text = _CONTROL.sub("\ufffd", str(value))  # a document carries no terminal escapes
+    text = text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
     for special in ("<", ">", "*", "_", "`", "[", "]"):
         text = text.replace(special, "\\" + special)
     return text
@@ -24,7 +28,7 @@ def markdown_cell(value: object) -> str:
 
 def markdown_text(value: object) -> str:
     """Text in a Markdown paragraph that shows as written: no HTML, no markup it did not mean."""
-    text = str(value).replace("\\", "\\\\")
+    text = _CONTROL.sub("\ufffd", str(value)).replace("\\", "\\\\")
     for special in ("<", ">", "&", "*", "_", "`", "[", "]"):
         text = text.replace(special, "\\" + special)
     return text

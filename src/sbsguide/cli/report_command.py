@@ -105,9 +105,11 @@ def _title_block(
 
     found = config_file or config.nearest(Path.cwd())
     configured = config.load(found).summary if found else {}
+    from sbsguide.documents.sheets import xml_safe
+
     return TitleBlock(
-        submitter or configured.get("submitter", ""),
-        preparer or configured.get("preparer", ""),
+        xml_safe(submitter or configured.get("submitter", "")),
+        xml_safe(preparer or configured.get("preparer", "")),
         as_of_date(filled_on, lang).isoformat() if filled_on else "",
     )
 
