@@ -121,3 +121,17 @@ def test_the_summary_title_block_from_flags_and_configuration(tmp_path: Path) ->
     (tmp_path / ".sbs" / "config.yaml").write_text("summary: {submiter: x}\n", encoding="utf-8")
     wrong = run_sbs(*args, "--output", "c", cwd=tmp_path)
     assert wrong.returncode == 2 and "submitter" in wrong.stderr
+
+
+def test_a_control_character_in_the_title_block_never_reaches_the_documents(
+    tmp_path: Path,
+) -> None:
+    shutil.copytree(EXAMPLES / "kunming-hightech", tmp_path / "a")
+    result = run_sbs(
+        "report", "--kind", "summary", str(tmp_path / "a"), "--format", "md,html,xlsx",
+        "--output", str(tmp_path / "out"), "--submitter", "云南\x1b[31m省",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    for name in ("标准体系建设情况汇总表.md", "标准体系建设情况汇总表.html"):
+        text = (tmp_path / "out" / name).read_text(encoding="utf-8")
+        assert "\x1b" not in text and "云南" in text
