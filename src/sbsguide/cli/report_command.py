@@ -6,7 +6,7 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -21,6 +21,9 @@ from sbsguide.cli.common import (
 from sbsguide.messages import Lang
 from sbsguide.oserrors import os_reason
 from sbsguide.ui import text
+
+if TYPE_CHECKING:
+    from sbsguide.report.summary import TitleBlock
 
 DEFAULT_OUTPUT = "sbs-report"
 
@@ -95,18 +98,18 @@ def _title_block(
     preparer: str | None,
     filled_on: str | None,
     lang: Lang,
-) -> object:
+) -> TitleBlock:
     """The summary's 报送单位, 填报人 and 填报日期 (SPEC §7).
 
-    The flags, else ``summary:`` of the configuration nearest here.
+    The flags, else ``summary:`` of the configuration nearest here; no control character of
+    either reaches a document.
     """
     from sbsguide import config
+    from sbsguide.documents.sheets import xml_safe
     from sbsguide.report.summary import TitleBlock
 
     found = config_file or config.nearest(Path.cwd())
     configured = config.load(found).summary if found else {}
-    from sbsguide.documents.sheets import xml_safe
-
     return TitleBlock(
         xml_safe(submitter or configured.get("submitter", "")),
         xml_safe(preparer or configured.get("preparer", "")),

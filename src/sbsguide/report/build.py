@@ -6,10 +6,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sbsguide.findings import Finding, Severity
 from sbsguide.messages import Lang
+
+if TYPE_CHECKING:
+    from sbsguide.report.summary import TitleBlock
 
 KINDS = ("table", "gap")
 FORMATS = ("html", "md", "xlsx", "docx", "csv")
@@ -138,7 +141,7 @@ def build_summary(
     formats: tuple[str, ...],
     as_of: date,
     lang: Lang,
-    title: Any = None,
+    title: TitleBlock | None = None,
 ) -> Reports:
     """The provincial summary of every system file the names lead to (unreadable ones listed).
 
@@ -150,8 +153,8 @@ def build_summary(
     from sbsguide.reading import TooLarge, read_limited
     from sbsguide.report import render_text, word
     from sbsguide.report.model import labels
+    from sbsguide.report.summary import TitleBlock, folder_label, summary_sheets
     from sbsguide.report.summary import build_summary as summarise
-    from sbsguide.report.summary import folder_label, summary_sheets
 
     rows: list[tuple[str, Any, str]] = []
     for target in targets(names, lang):
@@ -171,7 +174,7 @@ def build_summary(
             rows.append((label, None, built[0].message if built else ""))
         else:
             rows.append((label, built, ""))
-    summary = summarise(rows, as_of, lang, title) if title else summarise(rows, as_of, lang)
+    summary = summarise(rows, as_of, lang, title or TitleBlock())
     render: dict[str, Callable[[Any], bytes]] = {
         "html": render_text.summary_html,
         "md": render_text.summary_markdown,
