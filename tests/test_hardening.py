@@ -483,3 +483,11 @@ def test_a_word_report_past_its_bound_is_refused_with_the_limit(
         building.build(CONFORMING.read_bytes(), ("table",), ("md", "docx"), AS_OF, "zh")
     assert refused.value.rows == 115
     assert building.build(CONFORMING.read_bytes(), ("table",), ("md",), AS_OF, "zh").files
+
+
+def test_catalog_import_of_something_not_a_table_says_why_in_words(tmp_path: Path) -> None:
+    bad = tmp_path / "list.yaml"
+    bad.write_text("version: 1\n", encoding="utf-8")
+    result = run_sbs("catalog", "import", str(bad), "--output", str(tmp_path / "c.yaml"))
+    assert result.returncode == 2 and "不是 .xlsx 或 .csv 文件" in result.stderr
+    assert "kind" not in result.stderr

@@ -65,7 +65,6 @@ _TEXT: dict[str, tuple[str, str]] = {
         "用法：sbs catalog import 标准清单.xlsx|.csv [--output 文件]",
         "usage: sbs catalog import LIST.xlsx|.csv [--output FILE]",
     ),
-    "catalog-import-unreadable": ("无法读取 {path}：{why}", "cannot read {path}: {why}"),
     "catalog-import-empty": (
         "{path} 中没有找到标准(需要“标准号”和“标准名称”列)",
         "no standard found in {path} (columns 标准号 and 标准名称 are needed)",

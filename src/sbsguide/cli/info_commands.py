@@ -117,7 +117,7 @@ def _import_catalogue(table: Path | None, output: Path | None, lang: Lang) -> No
     from sbsguide.atomic import write_text
     from sbsguide.catalogue.table_import import merge, read_list
     from sbsguide.oserrors import os_reason
-    from sbsguide.reading import TooLarge
+    from sbsguide.reading import TooLarge, human_size, max_bytes
     from sbsguide.tables import TableNotReadable
 
     if table is None:
@@ -129,8 +129,14 @@ def _import_catalogue(table: Path | None, output: Path | None, lang: Lang) -> No
     except OSError as error:
         reason = os_reason(error, lang)
         raise UsageError(text("cannot-open", lang, path=table, reason=reason)) from None
-    except (TableNotReadable, TooLarge, UnicodeDecodeError) as error:
-        raise UsageError(text("catalog-import-unreadable", lang, path=table, why=error)) from None
+    except TableNotReadable as error:  # said as `sbs import` says it of a table
+        limit = human_size(max_bytes())
+        raise UsageError(text(f"import-{error}", lang, path=table, sheet="", limit=limit)) from None
+    except TooLarge:
+        limit = human_size(max_bytes())
+        raise UsageError(text("import-too-large", lang, path=table, limit=limit)) from None
+    except UnicodeDecodeError:
+        raise UsageError(text("import-encoding", lang, path=table)) from None
     if not result.entries:
         raise UsageError(text("catalog-import-empty", lang, path=table))
     usable_folder(target.parent, lang)
