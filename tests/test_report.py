@@ -509,3 +509,53 @@ def test_the_contents_are_filled_in_before_any_update() -> None:
     assert contents == ["1 结论", "2 条款符合情况", "3 子体系和类别覆盖情况", "4 整改行动清单"]
     assert "w:updateFields" in document.settings.element.xml
     assert "TOC \\o" in document.element.body.xml
+
+
+def test_the_word_figures_are_shapes_holding_their_text() -> None:
+    """Figures 1–5 in Word: native shapes a program can read, and alt text of 名称（N）(#19)."""
+    from docx import Document
+
+    table, _ = _models((EXAMPLES / "qujing-draft" / "system.yaml").read_text(encoding="utf-8"))
+    files = _files(EXAMPLES / "qujing-draft" / "system.yaml")
+    document = Document(io.BytesIO(files["标准体系表.docx"]))
+    body = document.element.body
+    wps = "{http://schemas.microsoft.com/office/word/2010/wordprocessingShape}"
+    drawings = body.findall(f".//{qn('w:drawing')}")
+    assert len(drawings) == 5  # figure 1 and one per sub-system
+    docprs = [d.find(".//{*}docPr") for d in drawings]
+    assert len({p.get("id") for p in docprs}) == 5
+    captions = [p.text for p in document.paragraphs if p.text.startswith("图")]
+    assert captions == [
+        "图1 标准体系结构图",
+        *(f"图{n} {s.name}" for n, s in enumerate(table.subsystems, 2)),
+    ]
+
+    def shape_texts(drawing) -> list[str]:  # type: ignore[no-untyped-def]
+        texts = []
+        for shape in drawing.iter(f"{wps}wsp"):
+            content = shape.find(f".//{qn('w:txbxContent')}")
+            if content is not None:
+                texts.append("".join(t.text for t in content.iter(qn("w:t"))))
+        return texts
+
+    first = shape_texts(drawings[0])
+    assert f"曲靖市中小企业服务中心 标准体系表 ({table.totals.total})" in first
+    for subsystem in table.subsystems:
+        assert f"{subsystem.name} ({subsystem.count})" in first
+        for category in subsystem.categories:
+            assert any(category.name in text for text in first), category.name
+    assert any(t.startswith("BZ03采购管理标准") and t.endswith("(0) 缺") for t in first)
+    # the alternative text lists every box as 名称（N）, the missing category marked
+    alt = docprs[0].get("descr")
+    assert f"标准体系表（{table.totals.total}）" in alt and "采购管理标准（0） 缺" in alt
+    boxes = 1 + sum(1 + len(s.categories) for s in table.subsystems)
+    assert alt.count("）") == boxes
+    # the missing category is drawn red, a declared not-applicable one dashed
+    red = [s for s in drawings[0].iter(f"{wps}wsp") if 'val="BB0000"' in etree_string(s)]
+    assert len(red) == 1 and "采购" in "".join(t.text for t in red[0].iter(qn("w:t")))
+
+
+def etree_string(element) -> str:  # type: ignore[no-untyped-def]
+    from lxml import etree
+
+    return etree.tostring(element, encoding="unicode")

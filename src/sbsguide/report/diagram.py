@@ -5,70 +5,22 @@ are one sub-system each. Category boxes carry their 体系编号 prefix (JC01 �
 upright, one character a line, in Chinese; horizontal and wrapped in English. A sub-system with
 more categories than fit in a row wraps onto further rows, so counts never overlap. Not
 applicable, missing and optional categories are marked (dashed, red, dotted). Pure numbers and
-strings: the HTML template draws them as SVG, escaping every label.
+strings (documents/diagram.py): the HTML template draws them as SVG, escaping every label, and
+the Word writer as shapes holding their text (documents/drawing.py).
 """
 
 from __future__ import annotations
 
-import textwrap
 import unicodedata
-from dataclasses import dataclass
 
+from sbsguide.documents.diagram import GLYPH, LINE, Box, Diagram, Line
 from sbsguide.report.model import CategorySection, SubsystemSection, TableReport
 
 WIDTH = 980.0
-GLYPH = 15.0  # line height of an upright category label
 TRUNK = 78.0  # x of the connector that runs from the root down to every sub-system
 GAP = 6.0
 MIN_UPRIGHT = 30.0  # narrowest upright category box
 MIN_FLAT = 96.0  # narrowest horizontal (English) category box
-LINE = 13.0  # line height of a horizontal label
-
-
-@dataclass(frozen=True, slots=True)
-class Box:
-    x: float
-    y: float
-    w: float
-    h: float
-    label: str
-    count: str
-    kind: str  # root | subsystem | category
-    vertical: bool = False
-    state: str = "filled"  # filled | not_applicable | missing | optional
-    code: str = ""
-
-    @property
-    def glyphs(self) -> list[tuple[float, str]]:
-        """(y, character) of an upright label, one character a line as Chinese diagrams are."""
-        top = self.y + (34 if self.code else 20)
-        return [(top + i * GLYPH, c) for i, c in enumerate(self.label)]
-
-    @property
-    def lines(self) -> list[tuple[float, str]]:
-        """(y, text) of a horizontal label wrapped to the box."""
-        per_line = max(int(self.w / 6.2), 6)
-        wrapped = textwrap.wrap(self.label, per_line) or [""]
-        top = self.y + (30 if self.code else 18)
-        return [(top + i * LINE, text) for i, text in enumerate(wrapped)]
-
-
-@dataclass(frozen=True, slots=True)
-class Line:
-    x1: float
-    y1: float
-    x2: float
-    y2: float
-
-
-@dataclass(frozen=True, slots=True)
-class Diagram:
-    width: float
-    height: float
-    boxes: tuple[Box, ...]
-    lines: tuple[Line, ...]
-    layers: tuple[tuple[float, str], ...]  # (y, label) at the left margin
-    caption: str = ""
 
 
 def _text_width(text: str, size: float) -> float:
@@ -85,6 +37,20 @@ def _count(category: CategorySection, labels: dict[str, str]) -> str:
     return f"({category.count})"
 
 
+def _reading(label: str, count: int, lang: str, mark: str = "") -> str:
+    """名称（N）, or "name (N)" in English, with a category's mark after it (缺, 不适用, 可选)."""
+    text = f"{label}（{count}）" if lang == "zh" else f"{label} ({count})"
+    return f"{text} {mark}" if mark else text
+
+
+def _mark(category: CategorySection, labels: dict[str, str]) -> str:
+    return {
+        "not_applicable": labels["not_applicable"],
+        "optional": labels["optional"],
+        "missing": labels["missing_mark"],
+    }.get(category.state, "")
+
+
 def _categories(
     categories: tuple[CategorySection, ...],
     x: float,
@@ -92,6 +58,7 @@ def _categories(
     span: float,
     upright: bool,
     labels: dict[str, str],
+    lang: str,
 ) -> tuple[list[Box], list[Line], float]:
     """Category boxes under a parent box centred at x + span / 2, wrapped into rows."""
     longest = max((len(c.name) for c in categories), default=4)
@@ -119,6 +86,7 @@ def _categories(
                     vertical=upright,
                     state=category.state,
                     code=category.code,
+                    reading=_reading(category.name, category.count, lang, _mark(category, labels)),
                 )
             )
             lines.append(Line(x + span / 2, y - 30, cx + width / 2, top))
@@ -133,7 +101,19 @@ def layout(report: TableReport, root_label: str) -> Diagram:
     left, right = 90.0, WIDTH - 20.0
     root_width = min(WIDTH - 40, max(400.0, _text_width(root_label, 16) + 80))
     total = f"({report.totals.total})"
-    boxes = [Box(WIDTH / 2 - root_width / 2, 10, root_width, 40, root_label, total, "root")]
+    reading = _reading(root_label, report.totals.total, report.lang)
+    boxes = [
+        Box(
+            WIDTH / 2 - root_width / 2,
+            10,
+            root_width,
+            40,
+            root_label,
+            total,
+            "root",
+            reading=reading,
+        )
+    ]
     lines: list[Line] = []
     layers: list[tuple[float, str]] = []
     by_layer: dict[int, list[SubsystemSection]] = {}
@@ -147,9 +127,23 @@ def layout(report: TableReport, root_label: str) -> Diagram:
         bottom = y
         for position, subsystem in enumerate(subsystems):
             x = left + position * (span + 20)
-            boxes.append(Box(x, y, span, 40, subsystem.name, f"({subsystem.count})", "subsystem"))
+            reading = _reading(subsystem.name, subsystem.count, report.lang)
+            boxes.append(
+                Box(
+                    x,
+                    y,
+                    span,
+                    40,
+                    subsystem.name,
+                    f"({subsystem.count})",
+                    "subsystem",
+                    reading=reading,
+                )
+            )
             lines.append(Line(TRUNK if position == 0 else x - 20, y + 20, x, y + 20))
-            more, links, end = _categories(subsystem.categories, x, y + 70, span, upright, labels)
+            more, links, end = _categories(
+                subsystem.categories, x, y + 70, span, upright, labels, report.lang
+            )
             boxes += more
             lines += [Line(ln.x1, y + 40, ln.x2, ln.y2) for ln in links]
             bottom = max(bottom, end)
@@ -167,9 +161,18 @@ def layout_subsystem(report: TableReport, subsystem: SubsystemSection) -> Diagra
     upright = report.lang == "zh"
     width = min(WIDTH - 40, max(360.0, _text_width(subsystem.name, 15) + 80))
     head = Box(
-        WIDTH / 2 - width / 2, 10, width, 40, subsystem.name, f"({subsystem.count})", "subsystem"
+        WIDTH / 2 - width / 2,
+        10,
+        width,
+        40,
+        subsystem.name,
+        f"({subsystem.count})",
+        "subsystem",
+        reading=_reading(subsystem.name, subsystem.count, report.lang),
     )
-    boxes, links, end = _categories(subsystem.categories, 40, 80, WIDTH - 80, upright, labels)
+    boxes, links, end = _categories(
+        subsystem.categories, 40, 80, WIDTH - 80, upright, labels, report.lang
+    )
     lines = [Line(WIDTH / 2, 50, ln.x2, ln.y2) for ln in links]
     return Diagram(WIDTH, end + 20, (head, *boxes), tuple(lines), (), subsystem.name)
 

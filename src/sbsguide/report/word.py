@@ -11,7 +11,9 @@ from dataclasses import replace
 from typing import Any
 
 from sbsguide.documents import docx as layer
+from sbsguide.documents import drawing
 from sbsguide.documents.sheets import Sheet, fitted_widths
+from sbsguide.report.diagram import figures
 from sbsguide.report.gap import GapReport
 from sbsguide.report.model import TableReport
 from sbsguide.report.spreadsheet import gap_sheets, table_sheets
@@ -76,19 +78,17 @@ def table_docx(r: TableReport) -> bytes:
     """The standard-system table: cover, contents, structure, detail, statistics, note."""
     L = r.labels
     document = _front_matter(r, L["table_title"])
-    _, structure, _, statistics, _ = table_sheets(r)
+    *_, statistics, _ = table_sheets(r)
 
     layer.heading(document, f"1 {L['structure']}", 1)
     layer.paragraph(document, L["structure_note"])
-    layer.table(
-        document,
-        structure.rows,
-        (8, 26, 30, 10),
-        merge_down=frozenset({0, 1}),
-        vertical=frozenset({0}) if r.lang == "zh" else frozenset(),
-    )
-    caption = layer.paragraph(document, f"{L['figure']}1 {L['structure']}")
-    caption.alignment = 1  # centred
+    width = layer.text_width_mm()
+    for number, diagram in enumerate(figures(r, f"{r.cover.agency} {L['table_title']}"), 1):
+        drawing.figure(document, diagram, width_mm=width, number=number)
+        caption = layer.paragraph(document, f"{L['figure']}{number} {diagram.caption}")
+        caption.alignment = 1  # centred
+        caption.paragraph_format.first_line_indent = 0
+    layer.paragraph(document, L["figure_legend"])
 
     layer.heading(document, f"2 {L['detail']}", 1)
     rows: list[list[object]] = [
