@@ -75,7 +75,7 @@ def too_large_finding(limit: int, lang: Lang) -> Finding:
     from sbsguide.reading import human_size
 
     problem = LoadProblem("yaml-syntax", "too-large", {"limit": human_size(limit)})
-    return _Stamper(load_guide(), lang).load_problem(problem, SourceMap())
+    return Stamper(load_guide(), lang).load_problem(problem, SourceMap())
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +106,7 @@ def load_stage(
 
     ``spans`` for the commands that rewrite; ``masked_first`` as :func:`loader.read_yaml` has it.
     """
-    stamp = _Stamper(guide or load_guide(), options.lang)
+    stamp = Stamper(guide or load_guide(), options.lang)
     text, problems = loader.decode(raw)
     findings = [stamp.load_problem(p, SourceMap()) for p in problems if options.wants(p.rule)]
     encoding = next((str(p.args["encoding"]) for p in problems if "encoding" in p.args), "UTF-8")
@@ -128,7 +128,7 @@ def check_bytes(raw: bytes, options: CheckOptions, guide: Guide | None = None) -
     findings = loaded.findings
     if loaded.system is None or loaded.document is None:
         return sorted(findings, key=lambda f: f.sort_key)
-    stamp = _Stamper(guide, options.lang, dict(options.severity))
+    stamp = Stamper(guide, options.lang, dict(options.severity))
     source = loaded.document.source
     ctx = Context(loaded.system, options.as_of, guide, options.catalogues)
     for rule in MODEL_RULES:
@@ -161,7 +161,7 @@ def _apply_waivers(
     system: StandardSystem,
     findings: list[Finding],
     options: CheckOptions,
-    stamp: _Stamper,
+    stamp: Stamper,
     source: SourceMap,
 ) -> Iterable[Finding]:
     """Mark waived findings; report expired waivers and (for rules that ran) unused ones."""
@@ -219,7 +219,7 @@ def _line_list(lines: tuple[int, ...]) -> Localised:
     )
 
 
-class _Stamper:
+class Stamper:
     """Turns what a rule or the loader said into a finding: severity, clause, text, position."""
 
     def __init__(self, guide: Guide, lang: Lang, severity: dict[str, str] | None = None) -> None:

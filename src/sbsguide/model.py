@@ -29,7 +29,7 @@ from sbsguide.guide import load_guide
 _CHINESE_DATE = re.compile(r"(\d{4})\s*(?:年|/|\.)\s*(\d{1,2})\s*(?:月|/|\.)\s*(\d{1,2})\s*日?")
 
 
-def _date_forms(value: Any) -> Any:
+def date_forms(value: Any) -> Any:
     """Accept ``2024年3月1日`` and ``2024/3/1`` besides ISO dates (SPEC §1)."""
     if isinstance(value, datetime):
         return value.date()
@@ -47,7 +47,7 @@ _DATE_PATTERN = (
 )
 Date = Annotated[
     date,
-    BeforeValidator(_date_forms),
+    BeforeValidator(date_forms),
     # The schema accepts every form the check accepts (SPEC §6), so an editor underlines none.
     WithJsonSchema({"type": "string", "pattern": _DATE_PATTERN}),
 ]

@@ -10,13 +10,15 @@ from __future__ import annotations
 import difflib
 import types
 import typing
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from sbsguide.loader import LoadProblem
 from sbsguide.model import CATEGORY_TAGS, StandardSystem
 from sbsguide.source import LogicalPath
+
+Model = TypeVar("Model", bound=BaseModel)
 
 _MESSAGE_BY_TYPE = {
     "missing": "missing",
@@ -45,6 +47,11 @@ _MESSAGE_BY_TYPE = {
 
 def validate(data: Any) -> tuple[StandardSystem | None, list[LoadProblem]]:
     """The model of a YAML document, or the schema problems that stop it."""
+    return validate_as(StandardSystem, data)
+
+
+def validate_as(root: type[Model], data: Any) -> tuple[Model | None, list[LoadProblem]]:
+    """``data`` as the model ``root`` (the system, or its records), or the schema problems."""
     if data is None:
         return None, [LoadProblem("schema", "empty")]
     if not isinstance(data, dict):
@@ -52,12 +59,12 @@ def validate(data: Any) -> tuple[StandardSystem | None, list[LoadProblem]]:
             LoadProblem("schema", "root-list" if isinstance(data, list) else "root-scalar")
         ]
     try:
-        return StandardSystem.model_validate(data), []
+        return root.model_validate(data), []
     except ValidationError as error:
-        return None, [_problem(e) for e in error.errors(include_url=False)]
+        return None, [_problem(e, root) for e in error.errors(include_url=False)]
 
 
-def _problem(error: Any) -> LoadProblem:
+def _problem(error: Any, root: type[BaseModel]) -> LoadProblem:
     loc = _logical(tuple(error["loc"]))
     kind = error["type"]
     message = _MESSAGE_BY_TYPE.get(kind, "invalid")
@@ -65,7 +72,7 @@ def _problem(error: Any) -> LoadProblem:
     if kind == "missing":
         return LoadProblem("schema", message, args, loc[:-1])
     if kind == "extra_forbidden":
-        args["suggestion"] = did_you_mean(str(loc[-1]), allowed_keys(loc[:-1]))
+        args["suggestion"] = did_you_mean(str(loc[-1]), allowed_keys(loc[:-1], root))
         if args["suggestion"]:
             message = "unknown-key-suggest"
     elif kind == "literal_error":
@@ -95,16 +102,16 @@ def did_you_mean(key: str, allowed: dict[str, str]) -> str:
     return close[0] if close else ""
 
 
-def allowed_keys(path: LogicalPath) -> dict[str, str]:
+def allowed_keys(path: LogicalPath, root: type[BaseModel] = StandardSystem) -> dict[str, str]:
     """The keys allowed at ``path`` (the mapping's own path), each with its Chinese title."""
-    model = _model_at(path)
+    model = _model_at(path, root)
     if model is None:
         return {}
     return {(info.alias or name): (info.title or "") for name, info in model.model_fields.items()}
 
 
-def _model_at(path: LogicalPath) -> type[BaseModel] | None:
-    current: list[Any] = [StandardSystem]
+def _model_at(path: LogicalPath, root: type[BaseModel]) -> type[BaseModel] | None:
+    current: list[Any] = [root]
     for part in path:
         following: list[Any] = []
         for candidate in _flatten(current):

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
+from sbsguide.documents.cover import Cover
 from sbsguide.documents.fields import field, fill_contents
 from sbsguide.documents.sheets import xml_safe
 
@@ -292,3 +293,40 @@ def save(document: Any) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def cover_page(document: Any, cover: Cover, labels: dict[str, str], title: str) -> None:
+    """The cover page: title, the facts, document control, signatures, revision history."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    L = labels
+    for text in (cover.agency, title):
+        title_line = document.add_paragraph(xml_safe(text), style="Title")
+        title_line.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    facts = [
+        [L["credit_code"], cover.credit_code or "—"],
+        [L["guide"], cover.guide],
+        [L["as_of"], cover.prepared_on],
+        *cover.control_rows(L),
+    ]
+    table(document, facts, (3, 7), header=False, bold_first_column=True)
+    document.add_paragraph()
+    table(document, cover.signature_rows(L), (2, 4, 4))
+    document.add_paragraph()
+    paragraph(document, L["revisions"]).runs[0].bold = True
+    table(document, cover.revision_rows(L), (2, 2.4, 7, 2))
+    page_break(document)
+
+
+def front_matter(cover: Cover, labels: dict[str, str], lang: str, title: str) -> Any:
+    """A new document with its cover and 目次: what every report opens with."""
+    document = new_document(
+        title=f"{cover.agency} {title}",
+        author=cover.agency,
+        lang=lang,
+        page_label=labels["page_of"],
+    )
+    cover_page(document, cover, labels, title)
+    table_of_contents(document, labels["toc"], labels["toc_hint"])
+    page_break(document)
+    return document

@@ -14,7 +14,10 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sbsguide.documents.cover import Cover
 
 FORMULA_START = ("=", "+", "-", "@")
 A4_PAPER = 9  # Excel's paperSize code
@@ -63,6 +66,37 @@ class Sheet:
     label_column: bool = False  # the first column holds labels (a cover)
     merge_down: frozenset[int] = frozenset()  # equal cells one under another form one box
     vertical: frozenset[int] = frozenset()  # columns written upright (CJK, one character a line)
+
+
+def cover_sheet(cover: Cover, labels: dict[str, str], title: str) -> Sheet:
+    """The cover: the agency, the facts, document control, signatures and the revision history.
+
+    Four columns, so that 编制/审核/批准 have their 签名 and 日期 columns and the revision table
+    one column per field (版本, 日期, 修订内容, 修订人).
+    """
+    L = labels
+    rows: list[Row] = [
+        [cover.agency],
+        [title],
+        [L["agency"], cover.agency],
+        [L["credit_code"], cover.credit_code or "—"],
+        [L["guide"], cover.guide],
+        [L["as_of"], cover.prepared_on],
+        *cover.control_rows(L),
+        [],
+        *cover.signature_rows(L),
+        [],
+        [L["revisions"]],
+        *cover.revision_rows(L),
+    ]
+    return Sheet(
+        L["cover"],
+        rows,
+        (14, 36, 22, 12),
+        header=False,
+        label_column=True,
+        groups=frozenset({0, 1}),
+    )
 
 
 def xlsx(sheets: list[Sheet], footer: str = "第 &P 页 共 &N 页") -> bytes:

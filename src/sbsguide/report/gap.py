@@ -10,11 +10,11 @@ from datetime import date
 
 from sbsguide import numbers
 from sbsguide.catalogue import load_catalogue
+from sbsguide.documents.cover import Cover
 from sbsguide.findings import Finding, Severity
 from sbsguide.guide import load_guide
 from sbsguide.messages import Lang, rule_text
 from sbsguide.model import StandardSystem
-from sbsguide.report.cover import Cover
 from sbsguide.report.model import TableReport, labels, share
 from sbsguide.report.plain import problem, remedy
 

@@ -5,41 +5,15 @@ Each builder turns a report model into ``Sheet`` values; ``documents/sheets.py``
 
 from __future__ import annotations
 
+from sbsguide.documents import sheets
 from sbsguide.documents.sheets import Row, Sheet
 from sbsguide.report.gap import GapReport
 from sbsguide.report.model import TableReport
 
 
 def cover_sheet(r: TableReport | GapReport, title: str) -> Sheet:
-    """The cover: the agency, the facts, document control, signatures and the revision history.
-
-    Four columns, so that 编制/审核/批准 have their 签名 and 日期 columns and the revision table
-    one column per field (版本, 日期, 修订内容, 修订人).
-    """
-    L = r.labels
-    c = r.cover
-    rows: list[Row] = [
-        [f"{c.agency}"],
-        [title],
-        [L["agency"], c.agency],
-        [L["credit_code"], c.credit_code or "—"],
-        [L["guide"], c.guide],
-        [L["as_of"], c.prepared_on],
-        *c.control_rows(L),
-        [],
-        *c.signature_rows(L),
-        [],
-        [L["revisions"]],
-        *c.revision_rows(L),
-    ]
-    return Sheet(
-        L["cover"],
-        rows,
-        (14, 36, 22, 12),
-        header=False,
-        label_column=True,
-        groups=frozenset({0, 1}),
-    )
+    """The report's cover as a sheet (documents/sheets.py)."""
+    return sheets.cover_sheet(r.cover, r.labels, title)
 
 
 def table_sheets(r: TableReport) -> list[Sheet]:

@@ -23,42 +23,9 @@ LONG_REMARK = 16
 """Characters of 备注 kept in the detail table's narrow column; a longer one becomes a note."""
 
 
-def _cover(document: Any, report: TableReport | GapReport, title: str) -> None:
-    """The cover page: title, the facts, document control, signatures, revision history."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-
-    L, c = report.labels, report.cover
-    for text in (c.agency, title):
-        paragraph = document.add_paragraph(text, style="Title")
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    facts = [
-        [L["credit_code"], c.credit_code or "—"],
-        [L["guide"], c.guide],
-        [L["as_of"], c.prepared_on],
-        *c.control_rows(L),
-    ]
-    layer.table(document, facts, (3, 7), header=False, bold_first_column=True)
-    document.add_paragraph()
-    layer.table(document, c.signature_rows(L), (2, 4, 4))
-    document.add_paragraph()
-    layer.paragraph(document, L["revisions"]).runs[0].bold = True
-    layer.table(document, c.revision_rows(L), (2, 2.4, 7, 2))
-    layer.page_break(document)
-
-
 def _front_matter(report: TableReport | GapReport, title: str) -> Any:
     """A new document with its cover and contents: what every report opens with."""
-    L = report.labels
-    document = layer.new_document(
-        title=f"{report.cover.agency} {title}",
-        author=report.cover.agency,
-        lang=report.lang,
-        page_label=L["page_of"],
-    )
-    _cover(document, report, title)
-    layer.table_of_contents(document, L["toc"], L["toc_hint"])
-    layer.page_break(document)
-    return document
+    return layer.front_matter(report.cover, report.labels, report.lang, title)
 
 
 def _sheet_table(document: Any, sheet: Sheet, *, landscape: bool = False) -> None:

@@ -88,14 +88,14 @@ def not_applicable_reason(ctx: Context) -> Iterator[Violation]:
         reason = value.not_applicable or ""
         if not comparable_title(reason):
             yield Violation("blank", path, args)
-        elif not _says_why(reason, category, ctx.guide):
+        elif not says_why(reason, category, ctx.guide):
             yield Violation("says-nothing", path, {**args, "reason": reason})
 
 
 _NAME_ENDINGS = ("工作标准", "标准", "管理", "规则")
 
 
-def _says_why(reason: str, category: Category, guide: Guide) -> bool:
+def says_why(reason: str, category: Category, guide: Guide) -> bool:
     """Whether anything is left of a reason once the words that explain nothing are removed."""
     stem = category.name
     for ending in _NAME_ENDINGS:
