@@ -1,7 +1,8 @@
 """The JSON Schema of ``system.yaml``, generated from the models (never edited by hand).
 
 ``schemas/system.schema.json`` is this output, committed so that editors can use it; a test
-fails when the two drift apart. Regenerate with ``sbs schema > schemas/system.schema.json``.
+fails when the two drift apart. Regenerate with ``sbs schema > schemas/system.schema.json`` and
+``sbs schema --records > schemas/records.schema.json``.
 """
 
 from __future__ import annotations
@@ -22,6 +23,15 @@ def json_schema() -> dict[str, Any]:
     return schema
 
 
-def render() -> str:
-    """The schema as the committed file holds it."""
-    return json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+def records_schema() -> dict[str, Any]:
+    """The schema of ``records.yaml`` (SPEC §7), accepting exactly what the check accepts."""
+    from sbsguide.evaluate.records import Records
+
+    schema = Records.model_json_schema(by_alias=True)
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
+
+
+def render(records: bool = False) -> str:
+    """The schema as the committed file holds it (``schemas/records.schema.json`` for records)."""
+    schema = records_schema() if records else json_schema()
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"

@@ -52,4 +52,5 @@ def environment(folder_name: str, *, html: bool, markdown: bool = False) -> Sand
         finalize=markdown_text if markdown else None,
     )
     env.filters["cell"] = markdown_cell
+    env.filters["text"] = markdown_text
     return env

@@ -183,6 +183,14 @@ _TEXT: dict[str, tuple[str, str]] = {
         "未知的规则“{name}”(sbs rules 列出所有规则)",
         'unknown rule "{name}" (`sbs rules` lists them)',
     ),
+    "bad-period": (
+        "评价期间“{value}”无效，应为两个日期以 / 连接，如 2024-03-01/2024-06-30",
+        'invalid period "{value}"; use two dates joined by /, e.g. 2024-03-01/2024-06-30',
+    ),
+    "template-exists": (
+        "{path} 已存在，未覆盖；请用 --output 指定另一个文件",
+        "{path} exists and was left as is; choose another file with --output",
+    ),
     "bad-date": ("日期“{value}”无效，应为 YYYY-MM-DD", 'invalid date "{value}"; use YYYY-MM-DD'),
     "bad-lang": ("语言“{value}”无效，应为 zh 或 en", 'invalid language "{value}"; use zh or en'),
     "unknown-topic": (

@@ -18,6 +18,7 @@ from sbsguide import __version__
 from sbsguide.cli import (
     check_command,
     draft_command,
+    evaluate_command,
     fix_command,
     import_command,
     info_commands,
@@ -63,7 +64,7 @@ def _root(
         typer.Option("--version", callback=_version, is_eager=True, help="显示版本和所依据的指南"),
     ] = False,
 ) -> None:
-    """sbs: 中小企业公共服务标准体系 — check, explain, and (soon) scaffold and report."""
+    """sbs: 中小企业公共服务标准体系 — check, report, draft and evaluate."""
 
 
 app.command()(init_command.init)
@@ -71,6 +72,7 @@ app.command()(check_command.check)
 app.command()(report_command.report)
 app.command()(fix_command.fix)
 app.command()(draft_command.draft)
+app.command()(evaluate_command.evaluate)
 app.command(name="import")(import_command.import_table)
 app.command()(info_commands.rules)
 app.command()(info_commands.explain)

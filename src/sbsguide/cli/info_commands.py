@@ -224,8 +224,12 @@ def _where_to_list(target: Path, lang: Lang) -> str:
     return text("catalog-import-next", lang, config=settings, line=line)
 
 
-def schema() -> None:
+def schema(
+    records: Annotated[
+        bool, typer.Option("--records", help="输出 records.yaml(实施与评价记录)的 JSON Schema")
+    ] = False,
+) -> None:
     """输出 system.yaml 的 JSON Schema。Print the JSON Schema of system.yaml."""
     from sbsguide.schema import render
 
-    sys.stdout.write(render())
+    sys.stdout.write(render(records))

@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
+from sbsguide.documents.write import page_css
 from sbsguide.report.diagram import figures
 from sbsguide.report.gap import GapReport
 from sbsguide.report.model import LEVELS, TableReport
 from sbsguide.report.summary import Summary, short_gap
 from sbsguide.templating import environment
-
-
-def page_css(labels: dict[str, str]) -> str:
-    """The page footer of the print CSS: ``"第 " counter(page) " 页 共 " counter(pages) " 页"``."""
-    before, rest = labels["page_of"].split("{page}")
-    middle, after = rest.split("{pages}")
-    return f'"{before}" counter(page) "{middle}" counter(pages) "{after}"'
 
 
 def table_markdown(report: TableReport) -> bytes:

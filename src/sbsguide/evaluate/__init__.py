@@ -1,0 +1,76 @@
+"""`sbs evaluate`: the trial's records, the indicators and the self-evaluation report (5.5)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sbsguide.findings import Finding
+from sbsguide.messages import Lang
+
+FORMATS = ("docx", "xlsx", "html", "md", "json")
+FILE_NAMES = {"zh": "标准体系自我评价报告", "en": "self-evaluation-report"}
+
+
+@dataclass(slots=True)
+class Evaluation:
+    """The documents of a run, or the findings that stop them."""
+
+    files: list[tuple[str, bytes]] = field(default_factory=list)
+    blocking: list[Finding] = field(default_factory=list)  # of the system file
+    records_findings: list[Finding] = field(default_factory=list)  # of the records file
+
+
+def evaluate(
+    raw: bytes,
+    records: tuple[bytes, str] | None,
+    formats: tuple[str, ...],
+    as_of: date,
+    lang: Lang,
+    *,
+    period: tuple[date, date] | None = None,
+    options: Any = None,
+) -> Evaluation:
+    """The self-evaluation report of one system file and its records, in every format asked.
+
+    ``records``: the records file's bytes and its name as shown.
+    """
+    from sbsguide import loader
+    from sbsguide.documents.write import WRITERS
+    from sbsguide.evaluate.files import load_records
+    from sbsguide.evaluate.indicators import indicators
+    from sbsguide.evaluate.report import as_json, document, evaluated
+    from sbsguide.guide import load_guide
+    from sbsguide.report.build import models
+    from sbsguide.rules.base import Context
+    from sbsguide.validate import validate
+
+    built = models(raw, as_of, lang, options=options)
+    if isinstance(built, list):
+        return Evaluation(blocking=built)
+    table, gap = built
+    loaded = None
+    if records is not None:
+        loaded = load_records(*records, lang)
+    blocking = [f for f in loaded.findings if f.rule in ("yaml-syntax", "schema")] if loaded else []
+    if (loaded is not None and loaded.records is None) or blocking:
+        return Evaluation(records_findings=loaded.findings if loaded else [])
+    kept = loaded.records if loaded else None
+    text, _ = loader.decode(raw)
+    system, _ = validate(loader.read_yaml(text or "").data)
+    assert system is not None  # the report model was built from it
+    catalogues = options.catalogues if options is not None else ()
+    ctx = Context(system, as_of, load_guide(), catalogues)
+    found = indicators(ctx, kept, period)
+    e = evaluated(system, ctx, kept, gap, table, found, period, lang)
+    name = FILE_NAMES[lang]
+    files = []
+    for fmt in formats:
+        if fmt == "json":
+            body = json.dumps(as_json(e), ensure_ascii=False, indent=2) + "\n"
+            files.append((f"{name}.json", body.encode("utf-8")))
+        else:
+            files.append((f"{name}.{fmt}", WRITERS[fmt](document(e))))
+    return Evaluation(files, records_findings=loaded.findings if loaded else [])

@@ -1,0 +1,254 @@
+"""`sbs evaluate`: the records, the indicators of SPEC §7 and the self-evaluation report (5.5)."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import CONFORMING, EXAMPLES, run_sbs
+from sbsguide.evaluate import evaluate
+
+AS_OF = date(2026, 12, 6)
+KUNMING_RECORDS = EXAMPLES / "kunming-hightech" / "records.yaml"
+
+
+def _report(
+    system: bytes,
+    records: str | None,
+    *,
+    formats: tuple[str, ...] = ("json",),
+    period: tuple[date, date] | None = None,
+    lang: str = "zh",
+) -> dict[str, bytes]:
+    kept = (records.encode("utf-8"), "records.yaml") if records is not None else None
+    result = evaluate(system, kept, formats, AS_OF, lang, period=period)  # type: ignore[arg-type]
+    assert not result.blocking and result.files, result.records_findings
+    return dict(result.files)
+
+
+def _indicators(system: bytes, records: str | None, **kw: Any) -> dict[str, dict[str, Any]]:
+    body = _report(system, records, **kw)["标准体系自我评价报告.json"]
+    return {i["name"]: i for i in json.loads(body)["indicators"]}
+
+
+@pytest.fixture(scope="module")
+def kunming() -> dict[str, dict[str, Any]]:
+    return _indicators(CONFORMING.read_bytes(), KUNMING_RECORDS.read_text(encoding="utf-8"))
+
+
+def test_the_indicators_of_the_conforming_example(kunming: dict[str, dict[str, Any]]) -> None:
+    """Counted by hand from records.yaml: 52 standards trained, 20 inspected, 5 inspections."""
+    figures = {name: (i["numerator"], i["denominator"]) for name, i in kunming.items()}
+    assert figures == {
+        "体系完整率": (23, 23),
+        "现行有效率": (115, 115),
+        "宣贯率": (52, 115),
+        "实施检查覆盖率": (20, 115),
+        "实施符合率": (3, 5),
+        "岗位标准覆盖率": (10, 10),
+        "服务过程覆盖率": (11, 11),
+        "顾客满意度": (108, 120),  # pooled: 49 + 59 of 56 + 64
+        "问题整改率": (2, 3),
+    }
+    assert kunming["宣贯率"]["value"] == 52 / 115  # unrounded
+    assert kunming["宣贯率"]["name_en"] == "training rate"
+    assert len(kunming["实施检查覆盖率"]["missing"]) == 95
+    assert (
+        "GB/T 1.1—2020 标准化工作导则 第1部分:标准化文件的结构和起草规则"
+        in kunming["宣贯率"]["missing"]
+    )
+    # 基本符合 and 不符合 shown beside, never counted as 符合
+    assert kunming["实施符合率"]["beside"] == {"partly": 1, "nonconforming": 1}
+    assert kunming["问题整改率"]["missing"] == [
+        "P2 部分岗位工作标准的考核指标不可量化（2024-12-31）"
+    ]
+
+
+def test_without_records_only_the_indicators_that_need_none_have_figures() -> None:
+    found = _indicators(CONFORMING.read_bytes(), None)
+    assert found["体系完整率"]["value"] == 1.0 and found["服务过程覆盖率"]["value"] == 1.0
+    for name in ("宣贯率", "实施检查覆盖率", "实施符合率", "顾客满意度", "问题整改率"):
+        assert found[name]["value"] is None and found[name]["no_records"] is True, name
+    md = _report(CONFORMING.read_bytes(), None, formats=("md",))["标准体系自我评价报告.md"]
+    assert "无记录" in md.decode()
+
+
+RECORDS = """\
+version: 1
+trainings:
+  - {date: 2024-03-05, standards: [GB/T 24421.1, Q/KMGX 001-2024, 服务场所标识设置规范]}
+  - {date: 2024-03-06, standards: [GB/T 24421.2-2009]}   # another edition: not this system's
+  - {date: 2024-08-01, standards: [Q/KMGX 003-2024]}     # after the trial
+  - {date: 2027-01-01, standards: [Q/KMGX 004-2024]}     # after the check date: counts nowhere
+inspections: []
+surveys:
+  - {period: 2024年4月1日至2024年6月30日, responses: 0, satisfied: 0}
+evaluation:
+  problems:
+    - {problem: 台账不全, action: 补齐, owner: 李娜, due: 2024-09-30, status: 已完成}
+"""
+
+
+def test_records_match_by_number_edition_and_title_within_the_period() -> None:
+    found = _indicators(CONFORMING.read_bytes(), RECORDS)
+    # GB/T 24421.1 (no year), Q/KMGX 001-2024, and a title; not the 2009 edition, not August
+    assert found["宣贯率"]["numerator"] == 3
+    # no inspection, no response: a zero denominator has no value (不适用)
+    assert found["实施符合率"]["denominator"] == 0 and found["实施符合率"]["value"] is None
+    assert found["顾客满意度"]["value"] is None
+    assert found["问题整改率"]["value"] == 1.0  # 已完成 is closed
+    # --period takes the August training in, never the one after the check date
+    wide = _indicators(
+        CONFORMING.read_bytes(), RECORDS, period=(date(2024, 1, 1), date(2027, 12, 31))
+    )
+    assert wide["宣贯率"]["numerator"] == 4
+
+
+def test_the_conclusion_never_says_conforming_while_a_shall_clause_is_unmet() -> None:
+    system = (EXAMPLES / "qujing-draft" / "system.yaml").read_bytes()
+    body = json.loads(_report(system, RECORDS)["标准体系自我评价报告.json"])
+    assert "尚不符合指南的要求" in body["conclusion"]
+    assert "符合指南中可检查的要求" not in body["conclusion"]
+    sources = {p["source"] for p in body["problems"]}
+    assert sources == {"自我评价", "体系检查"}  # the records' problems and the check's
+    kunming = json.loads(
+        _report(CONFORMING.read_bytes(), KUNMING_RECORDS.read_text(encoding="utf-8"))[
+            "标准体系自我评价报告.json"
+        ]
+    )
+    assert "符合指南中可检查的要求" in kunming["conclusion"]
+    assert "1 项问题尚未完成整改" in kunming["conclusion"]  # P2, open
+
+
+def test_the_teams_own_conclusion_is_used_as_written() -> None:
+    records = RECORDS + '  conclusion: "标准体系运行有效，同意申请验收。"\n'
+    body = json.loads(_report(CONFORMING.read_bytes(), records)["标准体系自我评价报告.json"])
+    assert body["conclusion"] == "标准体系运行有效，同意申请验收。"
+
+
+def test_the_report_in_word_and_excel_reads_as_the_guide_asks() -> None:
+    from docx import Document
+    from openpyxl import load_workbook
+
+    files = _report(
+        CONFORMING.read_bytes(),
+        KUNMING_RECORDS.read_text(encoding="utf-8"),
+        formats=("docx", "xlsx", "html", "md"),
+    )
+    document = Document(io.BytesIO(files["标准体系自我评价报告.docx"]))
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert headings == [
+        "1 基本情况",
+        "2 评价依据",
+        "3 评价组织与方法",
+        "4 标准体系评价",
+        "5 标准实施评价",
+        "6 顾客满意度",
+        "7 存在的问题",
+        "8 改进措施",
+        "9 评价结论",
+        "附表A 实施检查记录汇总",
+        "附表B 未实施标准清单",
+    ]
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "GB/T 24421.4—2023" in text and "sbs" not in text.replace("sbsguide", "")
+    [indicators] = [t for t in document.tables if t.rows[0].cells[0].text == "指标"]
+    assert (
+        indicators.rows[3].cells[0].text == "宣贯率" and indicators.rows[3].cells[4].text == "45.2%"
+    )
+    [actions] = [t for t in document.tables if t.rows[0].cells[-1].text == "验证"]
+    assert [r.cells[5].text for r in actions.rows[1:]] == ["已完成", "逾期未完成", "已完成"]
+    book = load_workbook(io.BytesIO(files["标准体系自我评价报告.xlsx"]))
+    assert book.sheetnames[:4] == ["封面", "报告正文", "基本情况", "评价组织与方法"]
+    assert "表2 评价指标" in book.sheetnames
+    html = files["标准体系自我评价报告.html"].decode()
+    assert "<h2>9 评价结论</h2>" in html and "45.2%" in html
+
+
+def test_the_english_twin() -> None:
+    files = _report(
+        CONFORMING.read_bytes(),
+        KUNMING_RECORDS.read_text(encoding="utf-8"),
+        formats=("md", "json"),
+        lang="en",
+    )
+    md = files["self-evaluation-report.md"].decode()
+    conclusion = md.split("## 9 Conclusion")[1].split("## Annex")[0]
+    assert "training rate 45.2%" in conclusion and "1 problems are still open" in conclusion
+    assert not any("\u4e00" <= c <= "\u9fff" for c in conclusion)  # no Chinese left in it
+    body = json.loads(files["self-evaluation-report.json"])
+    assert {p["source"] for p in body["problems"]} == {"self-evaluation"}
+
+
+def test_the_command_finds_the_records_beside_the_system(tmp_path: Path) -> None:
+    result = run_sbs(
+        "evaluate",
+        str(EXAMPLES / "kunming-hightech"),
+        "--format",
+        "json",
+        "--output",
+        str(tmp_path),
+        "--as-of",
+        "2026-12-06",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    body = json.loads((tmp_path / "标准体系自我评价报告.json").read_text(encoding="utf-8"))
+    assert body["indicators"][2]["numerator"] == 52  # records.yaml was read
+
+
+def test_broken_records_are_located_findings_and_exit_1(tmp_path: Path) -> None:
+    system = tmp_path / "system.yaml"
+    system.write_bytes(CONFORMING.read_bytes())
+    (tmp_path / "records.yaml").write_text(
+        "version: 1\ninspections:\n  - {date: 2024-04-10, result: 很好}\n", encoding="utf-8"
+    )
+    result = run_sbs("evaluate", str(system), "--output", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert "records.yaml:3:" in result.stdout and "schema" in result.stdout
+    assert not (tmp_path / "out").exists()
+    bad = run_sbs("evaluate", str(system), "--period", "2024-13-01/2024-06-30")
+    assert bad.returncode == 2 and "评价期间" in bad.stderr
+
+
+def test_the_template_workbook_lists_the_standards_and_offers_choices(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    system = tmp_path / "system.yaml"
+    system.write_bytes(CONFORMING.read_bytes())
+    assert run_sbs("evaluate", str(tmp_path), "--template").returncode == 0
+    book = load_workbook(tmp_path / "实施与评价记录.xlsx")
+    assert book.sheetnames == ["宣贯培训", "实施检查", "满意度调查", "问题与改进", "标准清单"]
+    standards = [row for row in book["标准清单"].iter_rows(min_row=2, values_only=True)]
+    assert len(standards) == 115 and standards[0][0] == "GB/T 1.1-2020"
+    choices = [v.formula1 for v in book["实施检查"].data_validations.dataValidation]
+    assert '"符合,基本符合,不符合"' in choices
+    assert book["实施检查"].print_title_rows == "$1:$1"
+    again = run_sbs("evaluate", str(tmp_path), "--template")
+    assert again.returncode == 2  # never overwritten
+    assert run_sbs("evaluate", str(tmp_path), "--template", "--format", "yaml").returncode == 0
+    written = (tmp_path / "records.yaml").read_text(encoding="utf-8")
+    assert "#   Q/KMGX 426-2024  会计岗位工作标准" in written
+    # the template as written loads, and evaluates
+    result = run_sbs("evaluate", str(tmp_path), "--format", "json", "--output", str(tmp_path))
+    assert result.returncode == 0, result.stdout
+
+
+def test_the_records_schema_is_committed_and_accepts_what_the_check_accepts() -> None:
+    from conftest import ROOT
+    from sbsguide.loader import read_yaml
+
+    jsonschema = pytest.importorskip("jsonschema")
+    result = run_sbs("schema", "--records")
+    committed = (ROOT / "schemas" / "records.schema.json").read_text(encoding="utf-8")
+    assert result.stdout == committed
+    validator = jsonschema.Draft202012Validator(json.loads(committed))
+    for text in (KUNMING_RECORDS.read_text(encoding="utf-8"), RECORDS):
+        data = read_yaml(text).data
+        validator.validate(json.loads(json.dumps(data, default=str)))  # Chinese values, 至
+    bad = read_yaml("inspections:\n  - {date: 2024-04-10, result: 很好}\n").data
+    assert not validator.is_valid(json.loads(json.dumps(bad, default=str)))
