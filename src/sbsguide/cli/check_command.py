@@ -12,7 +12,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from sbsguide.cli.common import LangOption, UsageError, as_of_date, lang_of, rule_names
+from sbsguide.cli.common import (
+    ConfigOption,
+    LangOption,
+    UsageError,
+    as_of_date,
+    lang_of,
+    rule_names,
+)
 from sbsguide.messages import Lang
 from sbsguide.oserrors import os_reason
 from sbsguide.ui import text
@@ -50,9 +57,7 @@ def check(
         int | None,
         typer.Option("--jobs", min=1, help="并行检查的进程数(默认 CPU 核数；文件多时才并行)"),
     ] = None,
-    config_file: Annotated[
-        Path | None, typer.Option("--config", help="配置文件(默认：最近的 .sbs/config.yaml)")
-    ] = None,
+    config_file: ConfigOption = None,
     show_config: Annotated[
         bool, typer.Option("--show-config", help="显示生效的设置及其来源，不检查")
     ] = False,

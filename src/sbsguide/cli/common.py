@@ -89,6 +89,10 @@ def read_source(path: Path, lang: Lang) -> bytes:
         raise UsageError(text("cannot-open", lang, path=path, reason=reason)) from None
 
 
+ConfigOption = Annotated[
+    Path | None, typer.Option("--config", help="配置文件(默认：最近的 .sbs/config.yaml)")
+]
+AsOfOption = Annotated[str | None, typer.Option("--as-of", help="检查日期(默认今天)")]
 LangOption = Annotated[
     str | None, typer.Option("--lang", help="输出语言 zh|en(默认 zh，或环境变量 SBS_LANG)")
 ]

@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from sbsguide.cli.common import (
+    ConfigOption,
     LangOption,
     UsageError,
     lang_of,
@@ -41,9 +42,7 @@ def draft(
         str | None, typer.Option("--kind", help="post(岗位) | service(服务) | management(管理)")
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="覆盖已有的草稿")] = False,
-    config_file: Annotated[
-        Path | None, typer.Option("--config", help="配置文件(默认：最近的 .sbs/config.yaml)")
-    ] = None,
+    config_file: ConfigOption = None,
     lang: LangOption = None,
 ) -> None:
     """起草本机构标准的初稿(GB/T 1.1-2020 结构)。Draft the agency's own standards."""

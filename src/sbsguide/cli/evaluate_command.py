@@ -10,6 +10,8 @@ from typing import Annotated
 import typer
 
 from sbsguide.cli.common import (
+    AsOfOption,
+    ConfigOption,
     LangOption,
     UsageError,
     as_of_date,
@@ -44,10 +46,8 @@ def evaluate(
     template: Annotated[
         bool, typer.Option("--template", help="写出实施与评价记录模板(xlsx，或 --format yaml)")
     ] = False,
-    as_of: Annotated[str | None, typer.Option("--as-of", help="检查日期(默认今天)")] = None,
-    config_file: Annotated[
-        Path | None, typer.Option("--config", help="配置文件(默认：最近的 .sbs/config.yaml)")
-    ] = None,
+    as_of: AsOfOption = None,
+    config_file: ConfigOption = None,
     lang: LangOption = None,
 ) -> None:
     """撰写标准体系自我评价报告(指南 5.5)。Write the self-evaluation report of the trial."""

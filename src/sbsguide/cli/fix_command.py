@@ -10,7 +10,14 @@ from typing import Annotated, NoReturn
 
 import typer
 
-from sbsguide.cli.common import LangOption, UsageError, as_of_date, lang_of, read_source
+from sbsguide.cli.common import (
+    ConfigOption,
+    LangOption,
+    UsageError,
+    as_of_date,
+    lang_of,
+    read_source,
+)
 from sbsguide.oserrors import os_reason
 from sbsguide.ui import text
 
@@ -23,9 +30,7 @@ def fix(
         bool, typer.Option("--check", help="只显示差异，不修改；有改动时退出码为 1")
     ] = False,
     as_of: Annotated[str | None, typer.Option("--as-of", help="按该日期判断标准是否被代替")] = None,
-    config_file: Annotated[
-        Path | None, typer.Option("--config", help="配置文件(默认：最近的 .sbs/config.yaml)")
-    ] = None,
+    config_file: ConfigOption = None,
     lang: LangOption = None,
 ) -> None:
     """安全修改：规范编号写法、替换被代替的版本、分配体系编号。Apply the safe rewrites."""

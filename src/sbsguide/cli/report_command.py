@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from sbsguide.cli.common import (
+    AsOfOption,
+    ConfigOption,
     LangOption,
     UsageError,
     as_of_date,
@@ -45,10 +47,8 @@ def report(
     output: Annotated[
         Path | None, typer.Option("--output", help="输出目录(默认 ./sbs-report)")
     ] = None,
-    as_of: Annotated[str | None, typer.Option("--as-of", help="检查日期(默认今天)")] = None,
-    config_file: Annotated[
-        Path | None, typer.Option("--config", help="配置文件(默认：最近的 .sbs/config.yaml)")
-    ] = None,
+    as_of: AsOfOption = None,
+    config_file: ConfigOption = None,
     submitter: Annotated[
         str | None, typer.Option("--submitter", help="summary 时：报送单位")
     ] = None,

@@ -17,7 +17,7 @@ from typing import Any
 
 from sbsguide.documents.cover import Cover
 from sbsguide.documents.fields import field, fill_contents
-from sbsguide.documents.sheets import xml_safe
+from sbsguide.documents.sheets import Sheet, fitted_widths, xml_safe
 
 BODY_FONT = "宋体"
 HEADING_FONT = "黑体"
@@ -281,6 +281,20 @@ def table(
                 text.text = line
                 text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
     return result
+
+
+def sheet_table(document: Any, sheet: Sheet, *, landscape: bool = False) -> Any:
+    """A sheet (documents/sheets.py) as a Word table: the workbook's columns, in proportion."""
+    header = sheet.rows[0] if sheet.header and sheet.rows else []
+    return table(
+        document,
+        sheet.rows,
+        fitted_widths(sheet.widths, header),
+        header=sheet.header,
+        groups=sheet.groups,
+        nowrap=sheet.nowrap,
+        landscape=landscape,
+    )
 
 
 def paragraph(document: Any, text: str) -> Any:

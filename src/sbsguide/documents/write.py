@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from sbsguide.documents.model import Block, Document
-from sbsguide.documents.sheets import Row, Sheet, fitted_widths
+from sbsguide.documents.sheets import Row, Sheet
 
 
 def page_css(labels: dict[str, str]) -> str:
@@ -62,16 +62,7 @@ def _word_blocks(
                 caption.paragraph_format.first_line_indent = 0
                 caption.paragraph_format.keep_with_next = True
                 caption.runs[0].bold = True
-            header = block.rows[0] if block.header and block.rows else []
-            layer.table(
-                document,
-                block.rows,
-                fitted_widths(block.widths, header),
-                header=block.header,
-                groups=block.groups,
-                nowrap=block.nowrap,
-                landscape=landscape,
-            )
+            layer.sheet_table(document, block, landscape=landscape)
         else:
             layer.heading(document, block.title, min(level, 3))
             _word_blocks(document, block.blocks, level + 1, landscape, block.title)

@@ -39,9 +39,10 @@ def evaluate(
     """
     from sbsguide import loader
     from sbsguide.documents.write import WRITERS
+    from sbsguide.evaluate.document import document
     from sbsguide.evaluate.files import load_records
     from sbsguide.evaluate.indicators import indicators
-    from sbsguide.evaluate.report import as_json, document, evaluated
+    from sbsguide.evaluate.report import as_json, evaluated
     from sbsguide.guide import load_guide
     from sbsguide.report.build import models
     from sbsguide.rules.base import Context

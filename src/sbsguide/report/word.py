@@ -12,7 +12,6 @@ from typing import Any
 
 from sbsguide.documents import docx as layer
 from sbsguide.documents import drawing
-from sbsguide.documents.sheets import Sheet, fitted_widths
 from sbsguide.report.diagram import figures
 from sbsguide.report.gap import GapReport
 from sbsguide.report.model import TableReport
@@ -26,19 +25,6 @@ LONG_REMARK = 16
 def _front_matter(report: TableReport | GapReport, title: str) -> Any:
     """A new document with its cover and contents: what every report opens with."""
     return layer.front_matter(report.cover, report.labels, report.lang, title)
-
-
-def _sheet_table(document: Any, sheet: Sheet, *, landscape: bool = False) -> None:
-    header = sheet.rows[0] if sheet.header and sheet.rows else []
-    layer.table(
-        document,
-        sheet.rows,
-        fitted_widths(sheet.widths, header),
-        header=sheet.header,
-        groups=sheet.groups,
-        nowrap=sheet.nowrap,
-        landscape=landscape,
-    )
 
 
 def table_docx(r: TableReport) -> bytes:
@@ -96,7 +82,7 @@ def table_docx(r: TableReport) -> bytes:
 
     layer.landscape_section(document)  # twelve columns: a landscape page, as in the workbook
     layer.heading(document, f"3 {L['statistics']}", 1)
-    _sheet_table(document, statistics, landscape=True)
+    layer.sheet_table(document, statistics, landscape=True)
 
     layer.portrait_section(document)
     layer.heading(document, f"4 {L['explanatory_note']}", 1)
@@ -115,19 +101,19 @@ def gap_docx(r: GapReport) -> bytes:
     layer.table(document, verdict, (3, 7), header=False, bold_first_column=True)
     for number, sheet in enumerate((clauses, coverage), 2):
         layer.heading(document, f"{number} {sheet.title}", 1)
-        _sheet_table(document, sheet)
+        layer.sheet_table(document, sheet)
     layer.landscape_section(document)
     layer.heading(document, f"4 {actions.title}", 1)
     if len(actions.rows) > 1:
-        _sheet_table(document, actions, landscape=True)
+        layer.sheet_table(document, actions, landscape=True)
     else:
         layer.paragraph(document, L["none"])
     if len(notes.rows) > 1:  # no notes: no part of its own (a last page holding only 无)
         layer.heading(document, f"5 {notes.title}", 1)
-        _sheet_table(document, notes, landscape=True)
+        layer.sheet_table(document, notes, landscape=True)
     for sheet in annex:
         layer.heading(document, sheet.title, 1)
-        _sheet_table(document, sheet, landscape=True)
+        layer.sheet_table(document, sheet, landscape=True)
     return layer.save(document)
 
 
@@ -140,10 +126,10 @@ def summary_docx(s: Summary) -> bytes:
     title, agencies, *others = summary_sheets(s)
     layer.landscape_section(document, first=True)
     layer.heading(document, L["summary_title"], 1)
-    _sheet_table(document, replace(title, rows=title.rows[1:]), landscape=True)  # no 2nd title
+    layer.sheet_table(document, replace(title, rows=title.rows[1:]), landscape=True)  # no 2nd title
     layer.heading(document, agencies.title, 1)
-    _sheet_table(document, agencies, landscape=True)
+    layer.sheet_table(document, agencies, landscape=True)
     for sheet in others:  # gap details; the clauses most often missed; credit codes given twice
         layer.heading(document, sheet.title, 1)
-        _sheet_table(document, sheet, landscape=True)
+        layer.sheet_table(document, sheet, landscape=True)
     return layer.save(document)
