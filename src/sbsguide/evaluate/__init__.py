@@ -37,21 +37,19 @@ def evaluate(
 
     ``records``: the records file's bytes and its name as shown.
     """
-    from sbsguide import loader
     from sbsguide.documents.write import WRITERS
     from sbsguide.evaluate.document import document
     from sbsguide.evaluate.files import load_records
     from sbsguide.evaluate.indicators import indicators
     from sbsguide.evaluate.report import as_json, evaluated
     from sbsguide.guide import load_guide
-    from sbsguide.report.build import models
+    from sbsguide.report.build import checked
     from sbsguide.rules.base import Context
-    from sbsguide.validate import validate
 
-    built = models(raw, as_of, lang, options=options)
+    built = checked(raw, as_of, lang, options=options)
     if isinstance(built, list):
         return Evaluation(blocking=built)
-    table, gap = built
+    system, table, gap = built
     loaded = None
     if records is not None:
         loaded = load_records(*records, lang)
@@ -59,9 +57,6 @@ def evaluate(
     if (loaded is not None and loaded.records is None) or blocking:
         return Evaluation(records_findings=loaded.findings if loaded else [])
     kept = loaded.records if loaded else None
-    text, _ = loader.decode(raw)
-    system, _ = validate(loader.read_yaml(text or "").data)
-    assert system is not None  # the report model was built from it
     catalogues = options.catalogues if options is not None else ()
     ctx = Context(system, as_of, load_guide(), catalogues)
     found = indicators(ctx, kept, period)

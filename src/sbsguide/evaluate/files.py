@@ -1,8 +1,8 @@
 """Where a system's records are, and reading them with the system file's located loader.
 
 ``records.yaml`` beside ``system.yaml``, ``NAME.records.yaml`` beside ``NAME.sbs.yaml`` (SPEC §7).
-``check``, ``evaluate`` and the language server all ask :func:`records_beside`, so they read the
-same file.
+Every command that reads records asks :func:`records_beside` (``evaluate`` today; ``check`` and
+the language server are to, SPEC §7), so they read the same file.
 """
 
 from __future__ import annotations
@@ -56,10 +56,3 @@ def load_records(raw: bytes, shown_as: str, lang: Lang) -> LoadedRecords:
     records, schema = validate_as(Records, data)
     findings += [stamp.load_problem(p, source) for p in schema]
     return LoadedRecords(shown_as, records, source, findings)
-
-
-def read_records(path: Path, lang: Lang) -> LoadedRecords:
-    """Read the records file at ``path`` (OSError and TooLarge are the caller's to report)."""
-    from sbsguide.reading import read_limited
-
-    return load_records(read_limited(path), str(path), lang)

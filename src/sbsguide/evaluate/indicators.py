@@ -84,19 +84,17 @@ class Standards:
 
     current: tuple[Placed, ...]
     by_title: dict[str, Placed] = field(default_factory=dict)
+    by_base: dict[str, list[Placed]] = field(default_factory=dict)  # every entry, by its number
 
-    def find(self, reference: str, ctx: Context) -> Placed | None:
+    def find(self, reference: str) -> Placed | None:
         """The entry a record names: same number and the same or no year, or the exact title."""
         number = parse(reference)
-        if number is not None:
-            for placed in ctx.entries:
-                cited = placed.number
-                if cited is None or cited.base != number.base:
-                    continue
-                if number.year is None or cited.year == number.year:
-                    return placed
-            return None
-        return self.by_title.get(comparable_title(reference))
+        if number is None:
+            return self.by_title.get(comparable_title(reference))
+        for placed in self.by_base.get(number.base, ()):
+            if number.year is None or placed.number is None or placed.number.year == number.year:
+                return placed
+        return None
 
 
 def period_of(ctx: Context, asked: tuple[date, date] | None) -> Period:
@@ -131,7 +129,11 @@ def current_standards(ctx: Context) -> Standards:
         == "current"
     )
     titles = {comparable_title(p.entry.name): p for p in reversed(ctx.entries)}
-    return Standards(current, titles)
+    by_base: dict[str, list[Placed]] = {}
+    for placed in ctx.entries:
+        if placed.number is not None:
+            by_base.setdefault(placed.number.base, []).append(placed)
+    return Standards(current, titles, by_base)
 
 
 def entry_label(placed: Placed) -> str:
@@ -236,7 +238,7 @@ def _named(
     named: set[tuple[object, ...]] = set()
     for listed in references:
         for reference in listed:
-            placed = standards.find(reference, ctx)
+            placed = standards.find(reference)
             if placed is not None:
                 named.add(placed.path)
     parts = []

@@ -75,6 +75,19 @@ def models(
     options: Any = None,
 ) -> tuple[Any, Any] | list[Finding]:
     """(table, gap) models of one file's content, or the findings that stop a report."""
+    built = checked(raw, as_of, lang, annex=annex, options=options)
+    return built if isinstance(built, list) else built[1:]
+
+
+def checked(
+    raw: bytes,
+    as_of: date,
+    lang: Lang,
+    *,
+    annex: bool = False,
+    options: Any = None,
+) -> tuple[Any, Any, Any] | list[Finding]:
+    """(system, table, gap) of one file's content, or the findings that stop a report."""
     from sbsguide import loader
     from sbsguide.engine import CheckOptions, check_bytes
     from sbsguide.guide import load_guide
@@ -100,7 +113,7 @@ def models(
         system, load_guide(), table.subsystems, table.totals, findings, lang, options.catalogues
     )
     table = replace(table, note=note)
-    return table, replace(build_gap(system, findings, as_of, lang, table), annex=annex)
+    return system, table, replace(build_gap(system, findings, as_of, lang, table), annex=annex)
 
 
 def build(
