@@ -252,3 +252,29 @@ def test_the_records_schema_is_committed_and_accepts_what_the_check_accepts() ->
         validator.validate(json.loads(json.dumps(data, default=str)))  # Chinese values, 至
     bad = read_yaml("inspections:\n  - {date: 2024-04-10, result: 很好}\n").data
     assert not validator.is_valid(json.loads(json.dumps(bad, default=str)))
+
+
+def test_a_records_file_that_is_not_a_regular_file_is_a_usage_error(tmp_path: Path) -> None:
+    """A FIFO, a folder or a dangling link at records.yaml is named, never silently left out."""
+    import os
+
+    (tmp_path / "system.yaml").write_bytes(CONFORMING.read_bytes())
+    records = tmp_path / "records.yaml"
+    for make, words in (
+        (lambda: os.mkfifo(records), "FIFO"),
+        (lambda: records.mkdir(), "目录"),
+        (lambda: records.symlink_to(tmp_path / "gone.yaml"), "路径不存在"),
+    ):
+        make()
+        result = run_sbs("evaluate", str(tmp_path), "--output", str(tmp_path / "out"))
+        assert result.returncode == 2 and words in result.stderr, result.stderr
+        assert not (tmp_path / "out").exists()
+        records.rmdir() if records.is_dir() and not records.is_symlink() else records.unlink()
+
+
+def test_the_template_goes_into_a_named_folder(tmp_path: Path) -> None:
+    (tmp_path / "system.yaml").write_bytes(CONFORMING.read_bytes())
+    folder = tmp_path / "forms"
+    folder.mkdir()
+    result = run_sbs("evaluate", str(tmp_path), "--template", "--output", str(folder))
+    assert result.returncode == 0 and (folder / "实施与评价记录.xlsx").is_file()

@@ -115,6 +115,8 @@ def _template(source: Path, output: Path | None, fmt: str, day: date, lang: Lang
         name = "实施与评价记录.xlsx" if lang == "zh" else "implementation-records.xlsx"
         content = template_workbook(raw, day, lang)
     target = output or source.parent / name
+    if target.is_dir():  # --output names a folder: the template goes into it
+        target = target / name
     if target.exists():
         raise UsageError(text("template-exists", lang, path=target))
     write_file(target, content, lang)

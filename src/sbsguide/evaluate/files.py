@@ -20,11 +20,15 @@ from sbsguide.validate import validate_as
 
 
 def records_beside(system_path: Path) -> Path | None:
-    """The records file of a system file, if the agency keeps one."""
+    """The records file of a system file, if the agency keeps one.
+
+    Anything at that name counts, a FIFO or a dangling link too: reading it then says what is
+    wrong, rather than a report that silently leaves the records out.
+    """
     folder, name = system_path.parent, system_path.name
     stem = name[: -len(".sbs.yaml")] if name.endswith(".sbs.yaml") else ""
     candidate = folder / (f"{stem}.records.yaml" if stem else "records.yaml")
-    return candidate if candidate.is_file() else None
+    return candidate if candidate.exists() or candidate.is_symlink() else None
 
 
 @dataclass(slots=True)
