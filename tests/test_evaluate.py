@@ -116,6 +116,9 @@ def test_the_conclusion_never_says_conforming_while_a_shall_clause_is_unmet() ->
     assert "符合指南中可检查的要求" not in body["conclusion"]
     sources = {p["source"] for p in body["problems"]}
     assert sources == {"自我评价", "体系检查"}  # the records' problems and the check's
+    bare = _report(system, None, formats=("md",))["标准体系自我评价报告.md"].decode()
+    actions = bare.split("## 8 改进措施")[1].split("## 9")[0]
+    assert "未记录改进措施" in actions  # never a bare 无 while clause 7 lists problems
     kunming = json.loads(
         _report(CONFORMING.read_bytes(), KUNMING_RECORDS.read_text(encoding="utf-8"))[
             "标准体系自我评价报告.json"

@@ -135,7 +135,7 @@ def _indicator_table(e: Evaluated, L: dict[str, str]) -> Sheet:
                 note,
             ]
         )
-    return Sheet(L["indicators_table"], rows, (14, 40, 7, 7, 9, 48), nowrap=frozenset({4}))
+    return Sheet(L["indicators_table"], rows, (14, 38, 7, 7, 11, 46), nowrap=frozenset({4}))
 
 
 def _implementation(e: Evaluated, L: dict[str, str]) -> tuple[str | Sheet, ...]:
@@ -222,8 +222,8 @@ def _problems(e: Evaluated, L: dict[str, str]) -> tuple[str | Sheet, ...]:
 
 def _actions(e: Evaluated, L: dict[str, str]) -> tuple[str | Sheet, ...]:
     problems = record_problems(e.records)
-    if not problems:
-        return (L["none"],)
+    if not problems:  # problems the check found still want their actions
+        return (L["no_actions"] if e.problems else L["none"],)
     rows: list[Row] = [
         [L["seq"], L["problem"], L["action"], L["owner"], L["due"], L["status"], L["verified"]]
     ]
