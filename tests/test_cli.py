@@ -22,9 +22,12 @@ def test_json_document_has_the_spec_shape() -> None:
     assert document["guide"] == "DB53/T XXXX—2023"
     assert document["as_of"] == "2026-11-26"
     # the example waives prefer-public-standards for procurement (no public standard catalogued)
-    assert document["summary"] == {"files": 1, "error": 0, "warning": 0, "info": 0, "waived": 1}
-    [file] = document["files"]
+    # its records file is checked with it (SPEC §7), and listed as a file of its own
+    assert document["summary"] == {"files": 2, "error": 0, "warning": 0, "info": 0, "waived": 1}
+    file, records = document["files"]
     assert file["path"] == str(CONFORMING)
+    assert records["path"] == str(CONFORMING.parent / "records.yaml")
+    assert records["findings"] == []
     assert [(f["rule"], f["waived"]) for f in file["findings"]] == [
         ("prefer-public-standards", True)
     ]
@@ -113,6 +116,7 @@ def test_a_batch_exits_with_its_highest_code(tmp_path: Path) -> None:
     assert [("error" in f, bool(x)) for f, x in zip(files, failing, strict=True)] == [
         (False, True),
         (False, False),
+        (False, False),  # the conforming example's records
         (True, False),
     ]
 

@@ -15,6 +15,8 @@ from sbsguide.evaluate import evaluate
 
 AS_OF = date(2026, 12, 6)
 KUNMING_RECORDS = EXAMPLES / "kunming-hightech" / "records.yaml"
+# the example's records with gaps: 52 standards trained, P2 open past its due date
+PARTIAL_RECORDS = Path(__file__).parent / "fixtures" / "records" / "kunming-partial.yaml"
 
 
 def _report(
@@ -38,7 +40,7 @@ def _indicators(system: bytes, records: str | None, **kw: Any) -> dict[str, dict
 
 @pytest.fixture(scope="module")
 def kunming() -> dict[str, dict[str, Any]]:
-    return _indicators(CONFORMING.read_bytes(), KUNMING_RECORDS.read_text(encoding="utf-8"))
+    return _indicators(CONFORMING.read_bytes(), PARTIAL_RECORDS.read_text(encoding="utf-8"))
 
 
 def test_the_indicators_of_the_conforming_example(kunming: dict[str, dict[str, Any]]) -> None:
@@ -120,7 +122,7 @@ def test_the_conclusion_never_says_conforming_while_a_shall_clause_is_unmet() ->
     actions = bare.split("## 8 改进措施")[1].split("## 9")[0]
     assert "未记录改进措施" in actions  # never a bare 无 while clause 7 lists problems
     kunming = json.loads(
-        _report(CONFORMING.read_bytes(), KUNMING_RECORDS.read_text(encoding="utf-8"))[
+        _report(CONFORMING.read_bytes(), PARTIAL_RECORDS.read_text(encoding="utf-8"))[
             "标准体系自我评价报告.json"
         ]
     )
@@ -140,7 +142,7 @@ def test_the_report_in_word_and_excel_reads_as_the_guide_asks() -> None:
 
     files = _report(
         CONFORMING.read_bytes(),
-        KUNMING_RECORDS.read_text(encoding="utf-8"),
+        PARTIAL_RECORDS.read_text(encoding="utf-8"),
         formats=("docx", "xlsx", "html", "md"),
     )
     document = Document(io.BytesIO(files["标准体系自我评价报告.docx"]))
@@ -176,7 +178,7 @@ def test_the_report_in_word_and_excel_reads_as_the_guide_asks() -> None:
 def test_the_english_twin() -> None:
     files = _report(
         CONFORMING.read_bytes(),
-        KUNMING_RECORDS.read_text(encoding="utf-8"),
+        PARTIAL_RECORDS.read_text(encoding="utf-8"),
         formats=("md", "json"),
         lang="en",
     )
@@ -185,7 +187,10 @@ def test_the_english_twin() -> None:
     assert "training rate 45.2%" in conclusion and "1 problems are still open" in conclusion
     assert not any("\u4e00" <= c <= "\u9fff" for c in conclusion)  # no Chinese left in it
     body = json.loads(files["self-evaluation-report.json"])
-    assert {p["source"] for p in body["problems"]} == {"self-evaluation"}
+    # the records' own problems, and what the check finds in them (standards never trained on)
+    assert {p["source"] for p in body["problems"]} == {"self-evaluation", "system check"}
+    checked = [p for p in body["problems"] if p["source"] == "system check"]
+    assert all(p["clause"] == "5.5.1" for p in checked), checked
 
 
 def test_the_command_finds_the_records_beside_the_system(tmp_path: Path) -> None:
@@ -201,7 +206,7 @@ def test_the_command_finds_the_records_beside_the_system(tmp_path: Path) -> None
     )
     assert result.returncode == 0, result.stdout + result.stderr
     body = json.loads((tmp_path / "标准体系自我评价报告.json").read_text(encoding="utf-8"))
-    assert body["indicators"][2]["numerator"] == 52  # records.yaml was read
+    assert body["indicators"][2]["numerator"] == 115  # records.yaml was read: all trained
 
 
 def test_broken_records_are_located_findings_and_exit_1(tmp_path: Path) -> None:
@@ -281,3 +286,47 @@ def test_the_template_goes_into_a_named_folder(tmp_path: Path) -> None:
     folder.mkdir()
     result = run_sbs("evaluate", str(tmp_path), "--template", "--output", str(folder))
     assert result.returncode == 0 and (folder / "实施与评价记录.xlsx").is_file()
+
+
+def test_check_reads_the_records_beside_the_system_as_a_file_of_its_own(tmp_path: Path) -> None:
+    """`sbs check` judges the records it finds beside the system (SPEC §7), located in them."""
+    system = tmp_path / "kunming.sbs.yaml"
+    system.write_bytes(CONFORMING.read_bytes())
+    records = tmp_path / "kunming.records.yaml"
+    records.write_text(
+        PARTIAL_RECORDS.read_text(encoding="utf-8").replace(
+            "Q/KMGX 001, Q/KMGX 002", "Q/KMGX 001-2019, Q/KMGX 002"
+        ),
+        encoding="utf-8",
+    )
+    result = run_sbs("check", str(tmp_path), "--format", "json", "--as-of", "2026-11-26")
+    assert result.returncode == 0, result.stdout  # warnings only
+    own, kept = json.loads(result.stdout)["files"]
+    assert kept["path"] == str(records)
+    assert [(f["rule"], f["line"]) for f in own["findings"] if not f["waived"]] == [
+        ("implementation-records", 94),
+        ("implementation-records", 180),
+        ("implementation-records", 228),
+    ]
+    assert [(f["rule"], f["line"], f["message"]) for f in kept["findings"]] == [
+        (
+            "implementation-records",
+            9,
+            "记录中的标准“Q/KMGX 001-2019”不在标准体系中，是否应为“Q/KMGX 001-2024”？",
+        ),
+        (
+            "implementation-records",
+            61,
+            "问题“P2”的完成时限 2024-12-31 已过(检查日期 2026-11-26)，仍未完成",
+        ),
+    ]
+    records.write_text("trainings: [\n", encoding="utf-8")  # broken: its own error, exit 1
+    broken = run_sbs("check", str(system), "--as-of", "2026-11-26")
+    assert broken.returncode == 1 and "kunming.records.yaml:2:1: 错误[yaml-syntax]" in broken.stdout
+    records.unlink()
+    records.mkdir()  # not a file: said, as any path that cannot be read
+    unreadable = run_sbs("check", str(system), "--as-of", "2026-11-26")
+    assert unreadable.returncode == 2 and "kunming.records.yaml" in unreadable.stdout
+    assert "Traceback" not in unreadable.stdout + unreadable.stderr
+    from_stdin = run_sbs("check", "-", "--as-of", "2026-11-26", stdin=CONFORMING.read_bytes())
+    assert "implementation-records" not in from_stdin.stdout  # no folder: not looked for

@@ -18,15 +18,16 @@ def test_there_are_a_conforming_and_several_non_conforming_examples() -> None:
 
 
 def test_conforming_example_has_no_error_and_no_warning() -> None:
-    result = check_file(CONFORMING, "x", CheckOptions(as_of=AS_OF))
-    assert [f for f in result.findings if f.severity.value != "info" and not f.waived] == []
+    system, records = check_file(CONFORMING, "x", CheckOptions(as_of=AS_OF))
+    assert records.path == "records.yaml" and records.findings == []
+    assert [f for f in system.findings if f.severity.value != "info" and not f.waived] == []
     standards = CONFORMING.read_text(encoding="utf-8").count("number: ")
     assert standards >= 80
 
 
 @pytest.mark.parametrize("path", ALL, ids=[p.parent.name for p in ALL])
 def test_example_findings_are_pinned(path, golden) -> None:  # type: ignore[no-untyped-def]
-    result = check_file(path, path.parent.name, CheckOptions(as_of=AS_OF))
+    result = check_file(path, path.parent.name, CheckOptions(as_of=AS_OF))[0]
     pinned = [
         [f.rule, f.line, f.severity.value] + (["waived"] if f.waived else [])
         for f in result.findings

@@ -152,5 +152,6 @@ def test_file_over_the_size_limit_is_refused(tmp_path, monkeypatch) -> None:  # 
     monkeypatch.setenv("SBS_MAX_BYTES", "100")
     path = tmp_path / "system.yaml"
     path.write_text("version: 1\n" + "# padding\n" * 20, encoding="utf-8")
-    [finding] = check_file(path, "system.yaml", CheckOptions(as_of=date(2026, 1, 1))).findings
+    [result] = check_file(path, "system.yaml", CheckOptions(as_of=date(2026, 1, 1)))
+    [finding] = result.findings
     assert finding.rule == "yaml-syntax" and "过大" in finding.message

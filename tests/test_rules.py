@@ -12,10 +12,11 @@ import pytest
 from ruamel.yaml import YAML
 
 from conftest import AS_OF, CONFORMING
-from sbsguide.engine import CheckOptions, check_bytes
+from sbsguide.engine import CheckOptions, RecordsFile, check_bytes, check_system
 from sbsguide.findings import Finding
 
 CASES_FILE = Path(__file__).parent / "rules" / "cases.yaml"
+EXAMPLE_RECORDS = CONFORMING.parent / "records.yaml"
 
 
 @dataclass(frozen=True)
@@ -62,14 +63,35 @@ def baseline(options: CheckOptions) -> set[tuple[str, str, str]]:
     return {(f.rule, f.path, f.message) for f in findings}
 
 
-def case_findings(case: Case) -> list[Finding]:
+def case_records(case: Case) -> RecordsFile | None:
+    """The case's records file: ``none`` (looked for, none kept), ``example``, or its text."""
+    if "records" not in case.spec:
+        return None  # not looked for, as on standard input
+    records = case.spec["records"]
+    if records == "none":
+        return RecordsFile(None, "")
+    if records == "example":
+        return RecordsFile(EXAMPLE_RECORDS.read_bytes(), "records.yaml")
+    text = EXAMPLE_RECORDS.read_text(encoding="utf-8")
+    for old, new in case.spec.get("records_replace", []):
+        assert text.count(old) == 1, (
+            f"{case.id}: records edit target occurs {text.count(old)} times"
+        )
+        text = text.replace(old, new)
+    return RecordsFile(str(records if records != "edit" else text).encode("utf-8"), "records.yaml")
+
+
+def case_checked(case: Case) -> tuple[list[Finding], list[Finding]]:
+    """The case's findings beyond the example's own (without records), and its records' ones."""
     options = case_options(case)
     known = baseline(options) if "text" not in case.spec else set()
-    return [
-        f
-        for f in check_bytes(case_bytes(case), options)
-        if (f.rule, f.path, f.message) not in known
-    ]
+    checked = check_system(case_bytes(case), options, records=case_records(case))
+    own = [f for f in checked.findings if (f.rule, f.path, f.message) not in known]
+    return own, checked.records
+
+
+def case_findings(case: Case) -> list[Finding]:
+    return case_checked(case)[0]
 
 
 CASES = load_cases()
@@ -77,13 +99,17 @@ CASES = load_cases()
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_case(case: Case) -> None:
-    """Each finding is pinned as [rule, line], [rule, line, waived] or [rule, line, severity]."""
-    expected = case.spec["expect"]
-    actual = [
-        _pinned(f, expected[n] if n < len(expected) else [])
-        for n, f in enumerate(case_findings(case))
-    ]
-    assert actual == expected
+    """Each finding is pinned as [rule, line], [rule, line, waived] or [rule, line, severity].
+
+    ``expect_records`` pins the records file's findings the same way.
+    """
+    own, records = case_checked(case)
+    for expected, found in (
+        (case.spec["expect"], own),
+        (case.spec.get("expect_records", []), records),
+    ):
+        actual = [_pinned(f, expected[n] if n < len(expected) else []) for n, f in enumerate(found)]
+        assert actual == expected
 
 
 def _pinned(finding: Finding, expected: list[Any]) -> list[Any]:

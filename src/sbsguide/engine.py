@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from sbsguide import loader, messages
 from sbsguide.findings import FileResult, Finding, Severity
@@ -53,8 +54,11 @@ class CheckOptions:
 
 def check_file(
     path: Path, shown_as: str, options: CheckOptions, *, stdin: bool = False
-) -> FileResult:
-    """Check one file (or standard input); an unreadable path comes back as the result's error."""
+) -> list[FileResult]:
+    """Check one file (or standard input), and the records file beside it when it has one.
+
+    The system file's result comes first; an unreadable path comes back as the result's error.
+    """
     from sbsguide.oserrors import os_reason
     from sbsguide.reading import TooLarge, read_limited, read_stream
 
@@ -64,10 +68,61 @@ def check_file(
         raw = read_stream(sys.stdin.buffer, max_bytes()) if stdin else read_limited(path)
     except TooLarge as too_large:
         finding = too_large_finding(too_large.limit, options.lang)
-        return FileResult(shown_as, [finding], configurations=used)
+        return [FileResult(shown_as, [finding], configurations=used)]
     except OSError as error:
-        return FileResult(shown_as, error=os_reason(error, options.lang), configurations=used)
-    return FileResult(shown_as, check_bytes(raw, options, guide), configurations=used)
+        return [FileResult(shown_as, error=os_reason(error, options.lang), configurations=used)]
+    if stdin:  # no folder to find records in: the records rule says nothing either way
+        return [FileResult(shown_as, check_bytes(raw, options, guide), configurations=used)]
+    records, unreadable = read_records(path, shown_as, options.lang)
+    if unreadable is not None:  # the system is checked as if none were kept
+        findings = check_bytes(raw, options, guide)
+        unreadable.configurations = used
+        return [FileResult(shown_as, findings, configurations=used), unreadable]
+    checked = check_system(raw, options, guide, records)
+    results = [FileResult(shown_as, checked.findings, configurations=used)]
+    if records.raw is not None:
+        results.append(FileResult(records.shown_as, checked.records, configurations=used))
+    return results
+
+
+def read_records(
+    system_path: Path, shown_as: str, lang: Lang
+) -> tuple[RecordsFile, FileResult | None]:
+    """The records file beside a system file (SPEC §7), or why it cannot be read.
+
+    ``shown_as`` is the system file's name as shown; the records file is shown beside it.
+    """
+    from sbsguide.files import records_beside
+    from sbsguide.oserrors import os_reason
+    from sbsguide.reading import TooLarge, read_limited
+
+    beside = records_beside(system_path)
+    if beside is None:
+        return RecordsFile(None, ""), None
+    shown = str(Path(shown_as).parent / beside.name)
+    try:
+        return RecordsFile(read_limited(beside), shown), None
+    except TooLarge as too_large:
+        finding = too_large_finding(too_large.limit, lang)
+        return RecordsFile(None, shown), FileResult(shown, [finding])
+    except OSError as error:
+        return RecordsFile(None, shown), FileResult(shown, error=os_reason(error, lang))
+
+
+@dataclass(frozen=True, slots=True)
+class RecordsFile:
+    """The records file of a system (SPEC §7): its bytes and name as shown; ``raw`` None: none."""
+
+    raw: bytes | None
+    shown_as: str
+
+
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """The findings of a system file and of its records file, each sorted."""
+
+    findings: list[Finding]
+    records: list[Finding]
 
 
 def too_large_finding(limit: int, lang: Lang) -> Finding:
@@ -122,21 +177,77 @@ def load_stage(
 
 
 def check_bytes(raw: bytes, options: CheckOptions, guide: Guide | None = None) -> list[Finding]:
-    """All findings of one file's content, sorted."""
+    """All findings of one file's content, sorted; its records are not looked for."""
+    return check_system(raw, options, guide).findings
+
+
+def check_system(
+    raw: bytes,
+    options: CheckOptions,
+    guide: Guide | None = None,
+    records: RecordsFile | None = None,
+) -> Checked:
+    """The findings of a system file's content and of its records.
+
+    ``records`` None: not looked for (the records rule is silent); ``RecordsFile(None, …)``:
+    looked for, and the system keeps none.
+    """
     guide = guide or load_guide()
     loaded = load_stage(raw, options, guide)
     findings = loaded.findings
+    kept, records_findings, records_source = _records_stage(records, options)
     if loaded.system is None or loaded.document is None:
-        return sorted(findings, key=lambda f: f.sort_key)
+        return Checked(_sorted(findings), _sorted(records_findings))
     stamp = Stamper(guide, options.lang, dict(options.severity))
     source = loaded.document.source
-    ctx = Context(loaded.system, options.as_of, guide, options.catalogues)
+    ctx = Context(
+        loaded.system,
+        options.as_of,
+        guide,
+        options.catalogues,
+        records=kept,
+        records_looked_for=records_read(records, records_findings),
+    )
     for rule in MODEL_RULES:
         if options.wants(rule.name):
-            findings += [stamp.violation(rule.name, v, source) for v in rule.run(ctx)]
+            for v in rule.run(ctx):
+                if v.in_records:
+                    records_findings.append(stamp.violation(rule.name, v, records_source))
+                else:
+                    findings.append(stamp.violation(rule.name, v, source))
     if options.use_waivers:
-        findings = list(_apply_waivers(loaded.system, findings, options, stamp, source))
+        # one pass over both files, so a waiver is unused only when it silenced neither
+        own = len(findings)
+        both = findings + records_findings
+        applied = list(_apply_waivers(loaded.system, both, options, stamp, source))
+        findings = applied[:own] + applied[len(both) :]
+        records_findings = applied[own : len(both)]
+    return Checked(_sorted(findings), _sorted(records_findings))
+
+
+def _sorted(findings: list[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: f.sort_key)
+
+
+def records_read(records: RecordsFile | None, findings: list[Finding]) -> bool:
+    """Whether the records rule can judge: the records were looked for and, if kept, load.
+
+    A records file that does not parse or validate is said by its own findings.
+    """
+    return records is not None and not any(f.rule in ALWAYS_SHOWN for f in findings)
+
+
+def _records_stage(
+    records: RecordsFile | None, options: CheckOptions
+) -> tuple[Any, list[Finding], SourceMap]:
+    """The records model (None when none kept or unreadable), its load findings, its source."""
+    if records is None or records.raw is None:
+        return None, [], SourceMap()
+    from sbsguide.evaluate.files import load_records
+
+    loaded = load_records(records.raw, records.shown_as, options.lang)
+    findings = [f for f in loaded.findings if options.wants(f.rule)]
+    return loaded.records, findings, loaded.source
 
 
 def _waiver_problems(system: StandardSystem) -> Iterator[LoadProblem]:
@@ -211,11 +322,14 @@ LISTED_LINES = 10
 
 
 def _line_list(lines: tuple[int, ...]) -> Localised:
+    """``第 3、7 行`` / ``lines 3, 7``; past ten, ``第 3、…、40 行等 12 处`` / ``… and 2 more``."""
     shown = [str(n) for n in lines[:LISTED_LINES]]
     more = len(lines) - len(shown)
     return Localised(
-        "、".join(shown) + (f" 等 {len(lines)} 处" if more else ""),
-        ", ".join(shown) + (f" and {more} more" if more else ""),
+        f"第 {'、'.join(shown)} 行" + (f"等 {len(lines)} 处" if more else ""),
+        ("line " if len(lines) == 1 else "lines ")
+        + ", ".join(shown)
+        + (f" and {more} more" if more else ""),
     )
 
 

@@ -73,3 +73,15 @@ def _systems_below(root: Path) -> list[Path]:
         dirs[:] = [d for d in dirs if not d.startswith(".") and d not in _SKIPPED_DIRS]
         systems += [Path(folder, f) for f in files if is_system_file(f)]
     return systems
+
+
+def records_beside(system_path: Path) -> Path | None:
+    """The records file of a system file, if the agency keeps one.
+
+    Anything at that name counts, a FIFO or a dangling link too: reading it then says what is
+    wrong, rather than a report that silently leaves the records out.
+    """
+    folder, name = system_path.parent, system_path.name
+    stem = name[: -len(".sbs.yaml")] if name.endswith(".sbs.yaml") else ""
+    candidate = folder / (f"{stem}.records.yaml" if stem else "records.yaml")
+    return candidate if candidate.exists() or candidate.is_symlink() else None

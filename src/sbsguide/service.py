@@ -44,7 +44,7 @@ def run_check(
     workers = max(1, min(jobs or cores, cores, len(readable)))
     if any(t.stdin for t in readable):
         workers = 1  # standard input belongs to this process
-    checked: dict[int, FileResult] = {}
+    checked: dict[int, list[FileResult]] = {}
     if workers > 1 and len(readable) >= PARALLEL_FROM:
         from concurrent.futures import ProcessPoolExecutor, as_completed
 
@@ -66,8 +66,9 @@ def run_check(
             if progress:
                 progress(done + 1, len(readable))
     results = [
-        checked[i] if i in checked else FileResult(t.shown, error=t.error)
+        result
         for i, t in enumerate(found)
+        for result in checked.get(i, [FileResult(t.shown, error=t.error)])
     ]
     catalogues = tuple(dict.fromkeys(c for o in per_file for c in o.catalogues))
     return CheckResult(results, options.as_of, load_guide().id, options.lang, strict, catalogues)

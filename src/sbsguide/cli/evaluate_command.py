@@ -53,7 +53,7 @@ def evaluate(
     """撰写标准体系自我评价报告(指南 5.5)。Write the self-evaluation report of the trial."""
     from sbsguide.engine import CheckOptions
     from sbsguide.evaluate import FORMATS, evaluate
-    from sbsguide.evaluate.files import records_beside
+    from sbsguide.files import records_beside
     from sbsguide.output.text_format import finding_line
     from sbsguide.service import file_options
 

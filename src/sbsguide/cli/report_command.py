@@ -25,6 +25,8 @@ from sbsguide.oserrors import os_reason
 from sbsguide.ui import text
 
 if TYPE_CHECKING:
+    from sbsguide.engine import RecordsFile
+    from sbsguide.findings import FileResult
     from sbsguide.report.summary import TitleBlock
 
 DEFAULT_OUTPUT = "sbs-report"
@@ -129,7 +131,7 @@ def _each_source(
     stage: Callable[[str], None],
 ) -> bool:
     """The reports of each system file; whether any file was blocked by its errors."""
-    from sbsguide.engine import CheckOptions
+    from sbsguide.engine import CheckOptions, read_records
     from sbsguide.output.text_format import finding_line
     from sbsguide.report.build import WORD_ROWS, TooLargeForWord, build, safe_folder_name
     from sbsguide.service import file_options
@@ -142,10 +144,16 @@ def _each_source(
         options = file_options(
             source, False, CheckOptions(as_of=day, lang=language), config_file, (None, None)
         )
+        records, unreadable = read_records(source, str(source), language)
+        if unreadable is not None:  # said, and the reports do not judge the records
+            _say_unreadable(unreadable, language)
+        else:
+            _say_unloadable(records, language)
         stage(text("stage-checking", language, path=source))
         try:
             reports = build(
                 raw, kinds, formats, day, language, annex=annex, options=options,
+                records=None if unreadable else records,
                 stage=lambda name: stage(text("stage-writing", language, name=name)),
             )  # fmt: skip
         except TooLargeForWord as too_large:
@@ -164,6 +172,32 @@ def _each_source(
         stage("")
         _write_reports(output if len(sources) == 1 else output / own, reports.files, language)
     return blocked
+
+
+def _say_unreadable(result: FileResult, lang: Lang) -> None:
+    """A records file that cannot be read: why, in the form `sbs check` says it."""
+    from sbsguide.output.text_format import finding_line
+
+    for finding in result.findings:
+        sys.stdout.write(finding_line(result.path, finding, lang) + "\n")
+    if result.error:
+        sys.stdout.write(text("cannot-open", lang, path=result.path, reason=result.error) + "\n")
+
+
+def _say_unloadable(records: RecordsFile, lang: Lang) -> None:
+    """The findings of a records file that does not parse or validate.
+
+    The gap report then leaves the records unjudged.
+    """
+    if records.raw is None:
+        return
+    from sbsguide.engine import ALWAYS_SHOWN
+    from sbsguide.evaluate.files import load_records
+    from sbsguide.output.text_format import finding_line
+
+    for finding in load_records(records.raw, records.shown_as, lang).findings:
+        if finding.rule in ALWAYS_SHOWN:
+            sys.stdout.write(finding_line(records.shown_as, finding, lang) + "\n")
 
 
 def _write_reports(folder: Path, files: list[tuple[str, bytes]], lang: Lang) -> None:

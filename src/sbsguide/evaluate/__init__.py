@@ -38,6 +38,7 @@ def evaluate(
     ``records``: the records file's bytes and its name as shown.
     """
     from sbsguide.documents.write import WRITERS
+    from sbsguide.engine import RecordsFile
     from sbsguide.evaluate.document import document
     from sbsguide.evaluate.files import load_records
     from sbsguide.evaluate.indicators import indicators
@@ -46,7 +47,8 @@ def evaluate(
     from sbsguide.report.build import checked
     from sbsguide.rules.base import Context
 
-    built = checked(raw, as_of, lang, options=options)
+    kept_file = RecordsFile(*records) if records is not None else RecordsFile(None, "")
+    built = checked(raw, as_of, lang, options=options, records=kept_file)
     if isinstance(built, list):
         return Evaluation(blocking=built)
     system, table, gap = built

@@ -1,14 +1,12 @@
-"""Where a system's records are, and reading them with the system file's located loader.
+"""Reading a records file with the system file's located loader.
 
-``records.yaml`` beside ``system.yaml``, ``NAME.records.yaml`` beside ``NAME.sbs.yaml`` (SPEC §7).
-Every command that reads records asks :func:`records_beside` (``evaluate`` today; ``check`` and
-the language server are to, SPEC §7), so they read the same file.
+Where it is, :func:`sbsguide.files.records_beside` says: every command that reads records asks
+it, so ``check``, ``evaluate`` and the language server read the same file (SPEC §7).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from sbsguide import loader
 from sbsguide.evaluate.records import Records
@@ -17,18 +15,6 @@ from sbsguide.guide import load_guide
 from sbsguide.messages import Lang
 from sbsguide.source import SourceMap
 from sbsguide.validate import validate_as
-
-
-def records_beside(system_path: Path) -> Path | None:
-    """The records file of a system file, if the agency keeps one.
-
-    Anything at that name counts, a FIFO or a dangling link too: reading it then says what is
-    wrong, rather than a report that silently leaves the records out.
-    """
-    folder, name = system_path.parent, system_path.name
-    stem = name[: -len(".sbs.yaml")] if name.endswith(".sbs.yaml") else ""
-    candidate = folder / (f"{stem}.records.yaml" if stem else "records.yaml")
-    return candidate if candidate.exists() or candidate.is_symlink() else None
 
 
 @dataclass(slots=True)

@@ -12,6 +12,7 @@ from sbsguide.findings import Finding, Severity
 from sbsguide.messages import Lang
 
 if TYPE_CHECKING:
+    from sbsguide.engine import RecordsFile
     from sbsguide.report.summary import TitleBlock
 
 KINDS = ("table", "gap")
@@ -73,9 +74,10 @@ def models(
     *,
     annex: bool = False,
     options: Any = None,
+    records: RecordsFile | None = None,
 ) -> tuple[Any, Any] | list[Finding]:
     """(table, gap) models of one file's content, or the findings that stop a report."""
-    built = checked(raw, as_of, lang, annex=annex, options=options)
+    built = checked(raw, as_of, lang, annex=annex, options=options, records=records)
     return built if isinstance(built, list) else built[1:]
 
 
@@ -86,10 +88,15 @@ def checked(
     *,
     annex: bool = False,
     options: Any = None,
+    records: RecordsFile | None = None,
 ) -> tuple[Any, Any, Any] | list[Finding]:
-    """(system, table, gap) of one file's content, or the findings that stop a report."""
+    """(system, table, gap) of one file's content, or the findings that stop a report.
+
+    ``records``: the system's records file, judged as `sbs check` judges it (None: not looked
+    for, and the gap report does not claim to have judged it).
+    """
     from sbsguide import loader
-    from sbsguide.engine import CheckOptions, check_bytes
+    from sbsguide.engine import CheckOptions, check_system, records_read
     from sbsguide.guide import load_guide
     from sbsguide.report.gap import build_gap
     from sbsguide.report.model import build_table
@@ -97,7 +104,8 @@ def checked(
     from sbsguide.validate import validate
 
     options = options or CheckOptions(as_of=as_of, lang=lang)
-    findings = check_bytes(raw, options)
+    both = check_system(raw, options, records=records)
+    findings = both.findings
     blocking = [
         f
         for f in findings
@@ -113,7 +121,10 @@ def checked(
         system, load_guide(), table.subsystems, table.totals, findings, lang, options.catalogues
     )
     table = replace(table, note=note)
-    return system, table, replace(build_gap(system, findings, as_of, lang, table), annex=annex)
+    gap = build_gap(
+        system, findings, as_of, lang, table, records_read=records_read(records, both.records)
+    )
+    return system, table, replace(gap, annex=annex)
 
 
 def build(
@@ -125,14 +136,16 @@ def build(
     *,
     annex: bool = False,
     options: Any = None,
+    records: RecordsFile | None = None,
     stage: Callable[[str], None] | None = None,
 ) -> Reports:
     """Every requested document of one file's content (``annex``: with the technical annex).
 
     ``options``: the file's check options (its configuration's rules, severities, catalogues).
+    ``records``: its records file, as :func:`checked` has it.
     ``stage(name)`` is told each file before it is rendered (a progress display).
     """
-    built = models(raw, as_of, lang, annex=annex, options=options)
+    built = models(raw, as_of, lang, annex=annex, options=options, records=records)
     if isinstance(built, list):
         return Reports(blocking=built)
     documents = dict(zip(KINDS, built, strict=True))

@@ -122,9 +122,18 @@ class GapReport:
 
 
 def build_gap(
-    system: StandardSystem, findings: list[Finding], as_of: date, lang: Lang, table: TableReport
+    system: StandardSystem,
+    findings: list[Finding],
+    as_of: date,
+    lang: Lang,
+    table: TableReport,
+    *,
+    records_read: bool = False,
 ) -> GapReport:
-    """The gap report: every verdict comes from the findings of `sbs check`."""
+    """The gap report: every verdict comes from the findings of `sbs check`.
+
+    ``records_read``: the records were looked for, so the rules that judge them ran.
+    """
     from sbsguide.rules import RULES
 
     guide = load_guide()
@@ -136,7 +145,12 @@ def build_gap(
     rows = []
     for number in [*checked, "—"]:
         clause = guide.clauses.get(number)
-        rules = [r for r in RULES if (number in r.clauses) or (number == "—" and not r.clauses)]
+        rules = [
+            r
+            for r in RULES
+            if ((number in r.clauses) or (number == "—" and not r.clauses))
+            and (records_read or not r.reads_records)
+        ]
         requirement = (
             "；".join(rule_text(r.name, "summary", lang) for r in rules)
             if lang == "zh"

@@ -36,7 +36,8 @@ def problem(finding: Finding, lang: Lang) -> str:
     remedies = _remedies()
     entry = remedies.get(f"{finding.rule}/{finding.key}") or remedies.get(finding.rule) or {}
     if f"problem_{lang}" in entry:
-        return str(entry[f"problem_{lang}"])
+        shown = {k: _shown(v, lang) for k, v in finding.args.items()}
+        return str(entry[f"problem_{lang}"]).format_map(shown)
     text = _PARENTHESISED_KEY.sub(lambda m: f"({m[1]})" if m[1].strip() else "", finding.message)
     text = _QUOTED_KEY.sub("", text)
     text = re.sub(_KEY, lambda m: _name_of(m[0], lang), text)

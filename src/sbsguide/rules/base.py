@@ -32,6 +32,7 @@ class Violation:
     severity: Severity | None = None  # None: the rule's default
     clause: str | None = None  # None: the rule's first clause
     lines: tuple[LogicalPath, ...] = ()  # one finding for many places: each place's line
+    in_records: bool = False  # located in the records file, not the system file
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,11 +63,18 @@ class Context:
         as_of: date,
         guide: Guide,
         catalogues: tuple[str, ...] = (),
+        *,
+        records: Any = None,
+        records_looked_for: bool = False,
     ) -> None:
         self.system = system
         self.as_of = as_of
         self.guide = guide
         self.catalogues = catalogues
+        # The trial's records (evaluate.records.Records), None when the system keeps none;
+        # whether anyone looked: standard input has no folder to find them in.
+        self.records = records
+        self.records_looked_for = records_looked_for
 
     @cached_property
     def catalogue(self) -> Catalogue:
@@ -215,6 +223,7 @@ class Rule:
     check: Check | None = None
     severity: Severity | None = None  # set where the rule departs from its clause's verb
     waivable: bool = True
+    reads_records: bool = False  # judges the records file: runs only where it was looked for
 
     def default_severity(self, guide: Guide) -> Severity:
         """The severity of the SPEC §3 table: the rule's own, else its clause's verb."""
@@ -233,10 +242,12 @@ class Rule:
             yield from self.check(ctx)
 
 
-def rule(name: str, *clauses: str, severity: Severity | None = None) -> Callable[[Check], Rule]:
+def rule(
+    name: str, *clauses: str, severity: Severity | None = None, reads_records: bool = False
+) -> Callable[[Check], Rule]:
     """Declare a rule from its check function."""
 
     def declare(check: Check) -> Rule:
-        return Rule(name=name, clauses=clauses, check=check, severity=severity)
+        return Rule(name, clauses, check, severity, reads_records=reads_records)
 
     return declare

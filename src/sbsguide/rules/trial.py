@@ -8,6 +8,7 @@ from datetime import date
 
 from sbsguide.findings import Severity
 from sbsguide.rules.base import Context, Violation, rule
+from sbsguide.source import LogicalPath
 
 TRIAL_MONTHS = 3  # 5.5.1: 试运行时间应不少于 3 个月
 
@@ -79,7 +80,7 @@ def self_evaluation(ctx: Context) -> Iterator[Violation]:
 
 @rule("dates", severity=Severity.WARNING)
 def dates(ctx: Context) -> Iterator[Violation]:
-    """Trial and plan in order; a standard issued but not yet in force is said (an info).
+    """Trial, plan and records in order; a standard issued but not yet in force is an info.
 
     A ``current`` entry whose implementation date is after the check date is 即将实施: it is
     classed 现行 and keeps its status (SPEC §7 "Published, not yet in force").
@@ -105,3 +106,38 @@ def dates(ctx: Context) -> Iterator[Violation]:
             ("plan", "approved_on"),
             {"approved": plan.approved_on, "start": trial.start},
         )
+    yield from _record_dates(ctx)
+
+
+def _record_dates(ctx: Context) -> Iterator[Violation]:
+    """Records dated after the check date, or before the plan and the trial (``dates`` errors)."""
+    records = ctx.records
+    if records is None:
+        return
+    from sbsguide.evaluate.indicators import earliest_record_day
+
+    earliest = earliest_record_day(ctx)
+    dated: list[tuple[LogicalPath, date]] = [
+        *((("trainings", i, "date"), t.date) for i, t in enumerate(records.trainings)),
+        *((("inspections", i, "date"), r.date) for i, r in enumerate(records.inspections)),
+        *((("surveys", i, "period"), s.period[1]) for i, s in enumerate(records.surveys)),
+    ]
+    if records.evaluation is not None and records.evaluation.date is not None:
+        dated.append((("evaluation", "date"), records.evaluation.date))
+    for path, day in dated:
+        if day > ctx.as_of:
+            yield Violation(
+                "record-future",
+                path,
+                {"date": day, "as_of": ctx.as_of},
+                severity=Severity.ERROR,
+                in_records=True,
+            )
+        elif earliest is not None and day < earliest:
+            yield Violation(
+                "record-too-early",
+                path,
+                {"date": day, "earliest": earliest},
+                severity=Severity.ERROR,
+                in_records=True,
+            )
