@@ -330,3 +330,89 @@ def test_check_reads_the_records_beside_the_system_as_a_file_of_its_own(tmp_path
     assert "Traceback" not in unreadable.stdout + unreadable.stderr
     from_stdin = run_sbs("check", "-", "--as-of", "2026-11-26", stdin=CONFORMING.read_bytes())
     assert "implementation-records" not in from_stdin.stdout  # no folder: not looked for
+
+
+def _filled_workbook(folder: Path) -> Path:
+    """The template a person filled: a title row inserted, standards typed with 、, a bad date."""
+    from datetime import datetime
+
+    from openpyxl import load_workbook
+
+    written = run_sbs("evaluate", "--template", str(folder), "--as-of", "2026-11-26")
+    assert written.returncode == 0, written.stdout + written.stderr
+    path = folder / "实施与评价记录.xlsx"
+    book = load_workbook(path)
+
+    def fill(sheet: str, row: list[Any]) -> None:  # as a person types: the next empty row
+        rows = book[sheet]
+        at = next(r for r in range(2, 600) if rows.cell(r, 1).value is None)
+        for column, value in enumerate(row, 1):
+            rows.cell(at, column, value)
+
+    trainings = book["宣贯培训"]
+    trainings.insert_rows(1)
+    trainings["A1"] = "2024 年标准宣贯培训记录"  # a title above the header: still found
+    fill("宣贯培训", [datetime(2024, 3, 5), "总体宣贯", "Q/KMGX 001、Q/KMGX 002，GB/T 24421.1-2009"])
+    fill("宣贯培训", ["2024年3月12日", "实施标准", "Q/KMGX 210", 15, "王明"])
+    fill("实施检查", ["2024-13-01", "张强", "企业服务部", "Q/KMGX 210", "基本符合"])
+    fill("实施检查", [datetime(2024, 4, 24), "李娜", "综合管理部", "Q/KMGX 301", "符合"])
+    fill("满意度调查", [datetime(2024, 4, 1), datetime(2024, 6, 30), "问卷", 120, 108])
+    fill("问题与改进", ["P1", "台账未按规定填写", "6.3.2", "专项培训", "张强", datetime(2024, 8, 31), "已完成"])
+    book.save(path)
+    return path
+
+
+def test_the_filled_workbook_is_read_as_the_records(tmp_path: Path) -> None:
+    """check and evaluate read the workbook: each finding at its sheet's row and column."""
+    (tmp_path / "system.yaml").write_bytes(CONFORMING.read_bytes())
+    workbook = _filled_workbook(tmp_path)
+    result = run_sbs("check", str(tmp_path), "--format", "json", "--as-of", "2026-11-26")
+    _, kept = json.loads(result.stdout)["files"]
+    assert kept["path"] == str(workbook)
+    assert [(f["rule"], f["line"], f["column"], f["message"]) for f in kept["findings"]] == [
+        (
+            "schema",
+            2,
+            1,
+            "“实施检查”表：" + kept["findings"][0]["message"].split("表：", 1)[1],
+        )
+    ]
+    assert kept["findings"][0]["message"] == "“实施检查”表：“日期”不是有效日期：“2024-13-01”"
+    assert result.returncode == 1  # a record that cannot be read is an error
+    # the date put right, the workbook's records count: 2 trainings, 2 inspections, 1 survey
+    from openpyxl import load_workbook
+
+    book = load_workbook(workbook)
+    book["实施检查"]["A2"] = "2024-04-10"
+    book.save(workbook)
+    checked = run_sbs("check", str(tmp_path), "--format", "json", "--as-of", "2026-11-26")
+    _, kept = json.loads(checked.stdout)["files"]
+    assert [(f["line"], f["column"], f["message"]) for f in kept["findings"]] == [
+        (
+            3,
+            3,
+            "“宣贯培训”表：记录中的标准“GB/T 24421.1-2009”不在标准体系中，是否应为“GB/T 24421.1-2023”？",
+        )
+    ]
+    out = tmp_path / "out"
+    evaluated = run_sbs(
+        "evaluate", str(tmp_path), "--format", "json", "--output", str(out), "--as-of", "2026-11-26"
+    )
+    assert evaluated.returncode == 0, evaluated.stdout + evaluated.stderr
+    body = json.loads((out / "标准体系自我评价报告.json").read_text(encoding="utf-8"))
+    figures = {i["name"]: (i["numerator"], i["denominator"]) for i in body["indicators"]}
+    assert figures["宣贯率"] == (3, 115)  # Q/KMGX 001, 002, 210; not the 2009 edition
+    assert figures["实施符合率"] == (1, 2) and figures["顾客满意度"] == (108, 120)
+    assert figures["问题整改率"] == (1, 1)
+    # beside a records.yaml the YAML is preferred (SPEC §7)
+    (tmp_path / "records.yaml").write_text("version: 1\n", encoding="utf-8")
+    preferred = run_sbs("check", str(tmp_path), "--format", "json", "--as-of", "2026-11-26")
+    assert json.loads(preferred.stdout)["files"][1]["path"] == str(tmp_path / "records.yaml")
+
+
+def test_a_file_that_is_no_workbook_is_one_located_error(tmp_path: Path) -> None:
+    (tmp_path / "system.yaml").write_bytes(CONFORMING.read_bytes())
+    (tmp_path / "实施与评价记录.xlsx").write_bytes(b"PK\x03\x04 not really a zip")
+    result = run_sbs("check", str(tmp_path), "--as-of", "2026-11-26")
+    assert result.returncode == 1 and "无法作为 Excel 工作簿(.xlsx)读取" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr

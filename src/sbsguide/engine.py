@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from sbsguide import loader, messages
 from sbsguide.findings import FileResult, Finding, Severity
@@ -25,6 +25,9 @@ from sbsguide.rules import BY_NAME, MODEL_RULES, Context, Violation
 from sbsguide.rules.base import LineOf
 from sbsguide.source import SourceMap, dotted, parse_dotted
 from sbsguide.validate import validate
+
+if TYPE_CHECKING:
+    from sbsguide.evaluate.files import LoadedRecords
 
 ALWAYS_SHOWN = frozenset({"yaml-syntax", "schema"})
 """Problems that stop the check cannot be deselected: nothing else would be said about the file."""
@@ -195,7 +198,11 @@ def check_system(
     guide = guide or load_guide()
     loaded = load_stage(raw, options, guide)
     findings = loaded.findings
-    kept, records_findings, records_source = _records_stage(records, options)
+    loaded_records = _records_stage(records, options)
+    kept = loaded_records.records if loaded_records else None
+    records_findings = (
+        [f for f in loaded_records.findings if options.wants(f.rule)] if loaded_records else []
+    )
     if loaded.system is None or loaded.document is None:
         return Checked(_sorted(findings), _sorted(records_findings))
     stamp = Stamper(guide, options.lang, dict(options.severity))
@@ -211,8 +218,9 @@ def check_system(
     for rule in MODEL_RULES:
         if options.wants(rule.name):
             for v in rule.run(ctx):
-                if v.in_records:
-                    records_findings.append(stamp.violation(rule.name, v, records_source))
+                if v.in_records and loaded_records is not None:
+                    found = stamp.violation(rule.name, v, loaded_records.source)
+                    records_findings.append(loaded_records.located(found, options.lang))
                 else:
                     findings.append(stamp.violation(rule.name, v, source))
     if options.use_waivers:
@@ -237,17 +245,13 @@ def records_read(records: RecordsFile | None, findings: list[Finding]) -> bool:
     return records is not None and not any(f.rule in ALWAYS_SHOWN for f in findings)
 
 
-def _records_stage(
-    records: RecordsFile | None, options: CheckOptions
-) -> tuple[Any, list[Finding], SourceMap]:
-    """The records model (None when none kept or unreadable), its load findings, its source."""
+def _records_stage(records: RecordsFile | None, options: CheckOptions) -> LoadedRecords | None:
+    """The records file read (None when none is kept or it was not looked for)."""
     if records is None or records.raw is None:
-        return None, [], SourceMap()
+        return None
     from sbsguide.evaluate.files import load_records
 
-    loaded = load_records(records.raw, records.shown_as, options.lang)
-    findings = [f for f in loaded.findings if options.wants(f.rule)]
-    return loaded.records, findings, loaded.source
+    return load_records(records.raw, records.shown_as, options.lang)
 
 
 def _waiver_problems(system: StandardSystem) -> Iterator[LoadProblem]:

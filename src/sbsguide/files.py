@@ -75,6 +75,13 @@ def _systems_below(root: Path) -> list[Path]:
     return systems
 
 
+RECORDS_NAMES = ("records.yaml", "实施与评价记录.xlsx", "implementation-records.xlsx")
+"""A system file's records, first found first: the YAML is preferred to the workbook (SPEC §7).
+
+For ``NAME.sbs.yaml`` the same names with ``NAME.`` before them (``NAME.records.yaml``).
+"""
+
+
 def records_beside(system_path: Path) -> Path | None:
     """The records file of a system file, if the agency keeps one.
 
@@ -83,5 +90,8 @@ def records_beside(system_path: Path) -> Path | None:
     """
     folder, name = system_path.parent, system_path.name
     stem = name[: -len(".sbs.yaml")] if name.endswith(".sbs.yaml") else ""
-    candidate = folder / (f"{stem}.records.yaml" if stem else "records.yaml")
-    return candidate if candidate.exists() or candidate.is_symlink() else None
+    for records in RECORDS_NAMES:
+        candidate = folder / (f"{stem}.{records}" if stem else records)
+        if candidate.exists() or candidate.is_symlink():
+            return candidate
+    return None
