@@ -184,7 +184,7 @@ def test_the_english_twin() -> None:
     )
     md = files["self-evaluation-report.md"].decode()
     conclusion = md.split("## 9 Conclusion")[1].split("## Annex")[0]
-    assert "training rate 45.2%" in conclusion and "1 problems are still open" in conclusion
+    assert "training rate 45.2%" in conclusion and "problems still open: 1" in conclusion
     assert not any("\u4e00" <= c <= "\u9fff" for c in conclusion)  # no Chinese left in it
     body = json.loads(files["self-evaluation-report.json"])
     # the records' own problems, and what the check finds in them (standards never trained on)
@@ -352,12 +352,17 @@ def _filled_workbook(folder: Path) -> Path:
     trainings = book["宣贯培训"]
     trainings.insert_rows(1)
     trainings["A1"] = "2024 年标准宣贯培训记录"  # a title above the header: still found
-    fill("宣贯培训", [datetime(2024, 3, 5), "总体宣贯", "Q/KMGX 001、Q/KMGX 002，GB/T 24421.1-2009"])
+    fill(
+        "宣贯培训", [datetime(2024, 3, 5), "总体宣贯", "Q/KMGX 001、Q/KMGX 002，GB/T 24421.1-2009"]
+    )
     fill("宣贯培训", ["2024年3月12日", "实施标准", "Q/KMGX 210", 15, "王明"])
     fill("实施检查", ["2024-13-01", "张强", "企业服务部", "Q/KMGX 210", "基本符合"])
     fill("实施检查", [datetime(2024, 4, 24), "李娜", "综合管理部", "Q/KMGX 301", "符合"])
     fill("满意度调查", [datetime(2024, 4, 1), datetime(2024, 6, 30), "问卷", 120, 108])
-    fill("问题与改进", ["P1", "台账未按规定填写", "6.3.2", "专项培训", "张强", datetime(2024, 8, 31), "已完成"])
+    fill(
+        "问题与改进",
+        ["P1", "台账未按规定填写", "6.3.2", "专项培训", "张强", datetime(2024, 8, 31), "已完成"],
+    )
     book.save(path)
     return path
 
@@ -415,4 +420,76 @@ def test_a_file_that_is_no_workbook_is_one_located_error(tmp_path: Path) -> None
     (tmp_path / "实施与评价记录.xlsx").write_bytes(b"PK\x03\x04 not really a zip")
     result = run_sbs("check", str(tmp_path), "--as-of", "2026-11-26")
     assert result.returncode == 1 and "无法作为 Excel 工作簿(.xlsx)读取" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+RUBRIC = EXAMPLES / "rubric-example.yaml"
+
+
+def test_the_example_rubric_is_scored_from_the_indicators_and_the_check(tmp_path: Path) -> None:
+    result = run_sbs(
+        "evaluate", str(EXAMPLES / "kunming-hightech"), "--rubric", str(RUBRIC),
+        "--format", "json,docx,xlsx,html", "--output", str(tmp_path), "--as-of", "2026-11-26",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    body = json.loads((tmp_path / "自评计分表.json").read_text(encoding="utf-8"))
+    scores = {i["id"]: i["score"] for i in body["items"]}
+    # every indicator 100 % but inspection coverage 20/115 (proportional: 10 × 0.174 = 1.7)
+    assert scores == {
+        "1": 5, "2": 5, "3": 15, "4": 10, "5": 10, "6": 10, "7": 10, "8": 1.7, "9": 10,
+        "10": 5, "11": 5, "12": None,
+    }  # fmt: skip
+    assert (body["points"], body["score"], body["to_assess"]) == (100, 86.7, 1)
+    assert body["items"][7]["evidence"] == "实施检查覆盖率 17.4%（20/115）"
+    from docx import Document
+
+    word = Document(str(tmp_path / "自评计分表.docx"))
+    scores_table, checklist = word.tables[-2:]
+    assert [c.text for c in scores_table.rows[8].cells[:4]] == ["8", "标准实施检查", "10", "1.7"]
+    assert scores_table.rows[-1].cells[3].text == "86.7"
+    assert [c.text for c in checklist.rows[1].cells] == [
+        "12", "标准文本规范、受控发放", "5", "标准发布文件、受控发放登记表、现场抽查 3 份标准文本", "☐", "",
+    ]  # fmt: skip
+    assert "示例，非官方" in (tmp_path / "自评计分表.html").read_text(encoding="utf-8")
+
+
+def test_a_rule_item_cites_what_the_check_found_and_a_workbook_rubric_reads_the_same(
+    tmp_path: Path,
+) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["某评估机构 标准化试点自评细则"])  # a title row above the header
+    sheet.append(["序号", "评价项目", "分值", "评价指标", "达标值", "检查规则", "需附证据"])
+    sheet.append(["1", "试运行满3个月", 10, None, None, "trial-period", None])
+    sheet.append(["2", "服务过程有标准", 10, "服务过程覆盖率", "80%", None, None])
+    sheet.append(["3", "现场抽查", 5, None, None, None, "现场照片"])
+    rubric = tmp_path / "细则.xlsx"
+    book.save(rubric)
+    result = run_sbs(
+        "evaluate", str(EXAMPLES / "qujing-draft"), "--rubric", str(rubric), "--format", "json",
+        "--output", str(tmp_path / "out"), "--as-of", "2026-11-26",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    body = json.loads((tmp_path / "out" / "自评计分表.json").read_text(encoding="utf-8"))
+    trial, services, manual = body["items"]
+    assert trial["score"] == 0 and trial["evidence"].startswith("体系检查发现 1 项问题：试运行从")
+    assert services["how"] == "达到 80.0% 得满分" and manual["score"] is None
+
+
+def test_a_wrong_rubric_is_located_and_nothing_is_written(tmp_path: Path) -> None:
+    rubric = tmp_path / "rubric.yaml"
+    rubric.write_text(
+        "items:\n  - {item: 宣贯, points: 10, indicator: 宣贯覆盖率}\n  - {item: x}\n",
+        encoding="utf-8",
+    )
+    result = run_sbs(
+        "evaluate", str(EXAMPLES / "kunming-hightech"), "--rubric", str(rubric),
+        "--output", str(tmp_path / "out"),
+    )  # fmt: skip
+    assert result.returncode == 1, result.stdout
+    assert f"{rubric}:2:" in result.stdout and "宣贯率" in result.stdout  # the names allowed
+    assert f"{rubric}:3:" in result.stdout  # points missing
+    assert not (tmp_path / "out").exists()
     assert "Traceback" not in result.stdout + result.stderr

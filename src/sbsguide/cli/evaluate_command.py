@@ -43,6 +43,10 @@ def evaluate(
     period: Annotated[
         str | None, typer.Option("--period", help="评价期间 A/B(默认：试运行期)")
     ] = None,
+    rubric: Annotated[
+        Path | None,
+        typer.Option("--rubric", help="评分细则(YAML 或 xlsx)：另写出 自评计分表"),
+    ] = None,
     template: Annotated[
         bool, typer.Option("--template", help="写出实施与评价记录模板(xlsx，或 --format yaml)")
     ] = False,
@@ -75,13 +79,18 @@ def evaluate(
         source, False, CheckOptions(as_of=day, lang=language), config_file, (None, None)
     )
     folder = output_folder(output, Path(DEFAULT_OUTPUT), language)
-    result = evaluate(raw, kept, formats, day, language, period=asked, options=options)
+    scored = (read_source(rubric, language), str(rubric)) if rubric else None
+    result = evaluate(
+        raw, kept, formats, day, language, period=asked, options=options, rubric=scored
+    )
     for finding in result.blocking:
         sys.stdout.write(finding_line(str(source), finding, language) + "\n")
     for finding in result.records_findings:
         sys.stdout.write(finding_line(str(found), finding, language) + "\n")
+    for finding in result.rubric_findings:
+        sys.stdout.write(finding_line(str(rubric), finding, language) + "\n")
     if not result.files:
-        blocked = source if result.blocking else found
+        blocked = source if result.blocking else rubric if result.rubric_findings else found
         sys.stdout.write(text("report-blocked", language, path=blocked) + "\n")
         raise typer.Exit(1)
     from sbsguide.cli.report_command import _write_reports

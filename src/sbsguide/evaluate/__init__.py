@@ -21,6 +21,7 @@ class Evaluation:
     files: list[tuple[str, bytes]] = field(default_factory=list)
     blocking: list[Finding] = field(default_factory=list)  # of the system file
     records_findings: list[Finding] = field(default_factory=list)  # of the records file
+    rubric_findings: list[Finding] = field(default_factory=list)  # of the rubric, if one
 
 
 def evaluate(
@@ -32,13 +33,15 @@ def evaluate(
     *,
     period: tuple[date, date] | None = None,
     options: Any = None,
+    rubric: tuple[bytes, str] | None = None,
 ) -> Evaluation:
     """The self-evaluation report of one system file and its records, in every format asked.
 
-    ``records``: the records file's bytes and its name as shown.
+    ``records``: the records file's bytes and its name as shown; ``rubric`` the same of a
+    rubric, whose score sheet (自评计分表) is then written too.
     """
     from sbsguide.documents.write import WRITERS
-    from sbsguide.engine import RecordsFile
+    from sbsguide.engine import ALWAYS_SHOWN, RecordsFile
     from sbsguide.evaluate.document import document
     from sbsguide.evaluate.files import load_records
     from sbsguide.evaluate.indicators import indicators
@@ -55,9 +58,18 @@ def evaluate(
     loaded = None
     if records is not None:
         loaded = load_records(*records, lang)
-    blocking = [f for f in loaded.findings if f.rule in ("yaml-syntax", "schema")] if loaded else []
+    blocking = [f for f in loaded.findings if f.rule in ALWAYS_SHOWN] if loaded else []
     if (loaded is not None and loaded.records is None) or blocking:
         return Evaluation(records_findings=loaded.findings if loaded else [])
+    scoring = None
+    if rubric is not None:
+        from sbsguide.evaluate.rubric import load_rubric
+
+        scoring = load_rubric(*rubric, lang)
+        if scoring.records is None or any(
+            f.rule in ("yaml-syntax", "schema") for f in scoring.findings
+        ):
+            return Evaluation(rubric_findings=scoring.findings)
     kept = loaded.records if loaded else None
     catalogues = options.catalogues if options is not None else ()
     ctx = Context(system, as_of, load_guide(), catalogues)
@@ -71,4 +83,38 @@ def evaluate(
             files.append((f"{name}.json", body.encode("utf-8")))
         else:
             files.append((f"{name}.{fmt}", WRITERS[fmt](document(e))))
+    if scoring is not None:
+        files += _score_sheets(raw, e, scoring.records, kept_file, formats, options)
     return Evaluation(files, records_findings=loaded.findings if loaded else [])
+
+
+def _score_sheets(
+    raw: bytes,
+    e: Any,
+    rubric: Any,
+    records: Any,
+    formats: tuple[str, ...],
+    options: Any,
+) -> list[tuple[str, bytes]]:
+    """The 自评计分表 in each format asked: the rubric scored from the indicators and the check."""
+    from sbsguide.documents.write import WRITERS
+    from sbsguide.engine import CheckOptions, check_system
+    from sbsguide.evaluate.rubric import score
+    from sbsguide.evaluate.scoresheet import FILE_NAMES as SHEET_NAMES
+    from sbsguide.evaluate.scoresheet import as_json as sheet_json
+    from sbsguide.evaluate.scoresheet import scoresheet
+    from sbsguide.evaluate.words import labels
+
+    options = options or CheckOptions(as_of=e.as_of, lang=e.lang)
+    both = check_system(raw, options, records=records)
+    by_key = {i.key: i for i in e.indicators}
+    scored = score(rubric, by_key, both.findings + both.records, labels(e.lang), e.lang)
+    name = SHEET_NAMES[e.lang]
+    files = []
+    for fmt in formats:
+        if fmt == "json":
+            body = json.dumps(sheet_json(rubric, scored), ensure_ascii=False, indent=2) + "\n"
+            files.append((f"{name}.json", body.encode("utf-8")))
+        else:
+            files.append((f"{name}.{fmt}", WRITERS[fmt](scoresheet(e, rubric, scored))))
+    return files

@@ -7,6 +7,9 @@ it, so ``check``, ``evaluate`` and the language server read the same file (SPEC 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import Any
+
+from pydantic import BaseModel
 
 from sbsguide import loader
 from sbsguide.evaluate.records import Records
@@ -23,7 +26,7 @@ class LoadedRecords:
     """A records file read: its model (None when its errors stop it) and its load findings."""
 
     shown_as: str
-    records: Records | None
+    records: Any  # the validated model (Records, or a rubric), None when errors stop it
     source: SourceMap
     findings: list[Finding] = field(default_factory=list)
     sheets: dict[str, str] = field(default_factory=dict)  # a workbook's: records key → sheet
@@ -52,8 +55,17 @@ def load_records(raw: bytes, shown_as: str, lang: Lang) -> LoadedRecords:
     The file is ``records.yaml`` or the records workbook (``实施与评价记录.xlsx``), told apart
     by its content.
     """
+    from sbsguide.evaluate.workbook import read_workbook
+
+    return load_as(Records, raw, shown_as, lang, read_workbook)
+
+
+def load_as(
+    model: type[BaseModel], raw: bytes, shown_as: str, lang: Lang, workbook: Any
+) -> LoadedRecords:
+    """A YAML file or a workbook (``workbook(raw)`` reads it) validated as ``model``."""
     from sbsguide.engine import Stamper
-    from sbsguide.evaluate.workbook import WorkbookNotReadable, is_workbook, read_workbook
+    from sbsguide.evaluate.workbook import WorkbookNotReadable, is_workbook
 
     stamp = Stamper(load_guide(), lang)
     sheets: dict[str, str] = {}
@@ -61,7 +73,7 @@ def load_records(raw: bytes, shown_as: str, lang: Lang) -> LoadedRecords:
     findings: list[Finding] = []
     if is_workbook(raw):
         try:
-            read = read_workbook(raw)
+            read = workbook(raw)
         except WorkbookNotReadable as error:
             problem = LoadProblem("yaml-syntax", f"workbook-{error}", {})
             findings.append(stamp.load_problem(problem, SourceMap()))
@@ -77,10 +89,10 @@ def load_records(raw: bytes, shown_as: str, lang: Lang) -> LoadedRecords:
         if document.problems:
             return LoadedRecords(shown_as, None, document.source, findings)
         data, source = document.data, document.source
-    if data is None:  # an empty records file: nothing recorded yet
+    if data is None:  # an empty file: nothing recorded yet
         data = {}
-    records, schema = validate_as(Records, data)
-    loaded = LoadedRecords(shown_as, records, source, [], sheets, headers)
+    validated, schema = validate_as(model, data)
+    loaded = LoadedRecords(shown_as, validated, source, [], sheets, headers)
     findings += [stamp.load_problem(p, source) for p in schema]
     loaded.findings = [loaded.located(f, lang) for f in findings]
     return loaded

@@ -75,8 +75,8 @@ class WorkbookNotReadable(Exception):
     """Not a workbook openpyxl can open, or one that would unpack past the bounds."""
 
 
-def read_workbook(raw: bytes) -> ReadWorkbook:
-    """The records of a workbook; a sheet that is not found holds no records."""
+def cells_of(raw: bytes) -> dict[str, list[list[Any]]]:
+    """Each sheet's rows of cell values, within the bounds every reader keeps."""
     from openpyxl import load_workbook
 
     from sbsguide.reading import max_bytes
@@ -89,14 +89,20 @@ def read_workbook(raw: bytes) -> ReadWorkbook:
     except Exception as error:  # openpyxl raises many kinds for a file that is not a workbook
         raise WorkbookNotReadable("unreadable") from error
     try:
-        sheets = {name: [list(row) for row in book[name].iter_rows(values_only=True)]
-                  for name in book.sheetnames}  # fmt: skip
+        return {name: [list(row) for row in book[name].iter_rows(values_only=True)]
+                for name in book.sheetnames}  # fmt: skip
     finally:
         book.close()
+
+
+def read_workbook(raw: bytes) -> ReadWorkbook:
+    """The records of a workbook; a sheet that is not found holds no records."""
+    sheets = cells_of(raw)
     result = ReadWorkbook({}, SourceMap())
     for key, (name, rows) in _sheets_found(sheets).items():
         result.sheets["evaluation" if key == "problems" else key] = name
-        items = _rows(key, rows, result.source, result.headers)
+        top: LogicalPath = ("evaluation", "problems") if key == "problems" else (key,)
+        items = rows_as_items(rows, _aliases(key), top, result.source, result.headers)
         if key == "problems":
             if items:
                 result.data["evaluation"] = {"problems": items}
@@ -118,7 +124,9 @@ def _sheets_found(sheets: dict[str, list[list[Any]]]) -> dict[str, tuple[str, li
     for name, rows in sheets.items():
         if any(name == n for n, _ in found.values()):
             continue
-        scored = [(len(_header(key, rows)[1]), key) for key in FIELDS if key not in found]
+        scored = [
+            (len(header_of(rows, _aliases(key))[1]), key) for key in FIELDS if key not in found
+        ]
         best = max(scored, default=(0, ""))
         if best[0] >= 3:
             found[best[1]] = (name, rows)
@@ -135,26 +143,35 @@ def _aliases(key: str) -> dict[str, tuple[str, ...]]:
     return aliases
 
 
-def _header(key: str, rows: list[list[Any]]) -> tuple[int, dict[int, str]]:
-    """(row index, column → field) of the sheet's header, searched in its first ten rows."""
+def header_of(
+    rows: list[list[Any]], aliases: dict[str, tuple[str, ...]]
+) -> tuple[int, dict[int, str]]:
+    """(row index, column → field) of a sheet's header, searched in its first ten rows."""
     best: tuple[int, dict[int, str]] = (-1, {})
     for index, row in enumerate(rows[:10]):
-        columns = header_columns(list(row), _aliases(key))
+        columns = header_columns(list(row), aliases)
         if len(columns) > len(best[1]):
             best = (index, columns)
     return best
 
 
-def _rows(
-    key: str, rows: list[list[Any]], source: SourceMap, headers: dict[str, str]
+def rows_as_items(
+    rows: list[list[Any]],
+    aliases: dict[str, tuple[str, ...]],
+    top: LogicalPath,
+    source: SourceMap,
+    headers: dict[str, str],
 ) -> list[dict[str, Any]]:
-    """The filled rows below the header, as records; each value's cell and header recorded."""
-    header, columns = _header(key, rows)
+    """The filled rows below a sheet's header as the mappings at ``top``.
+
+    Each value's cell is recorded in ``source`` and each field's header in ``headers``.
+    """
+    header, columns = header_of(rows, aliases)
     if header < 0:
         return []
+    survey = top == ("surveys",)
     for column, name in columns.items():
-        headers.setdefault(_key(key, name), text_of(rows[header][column]))
-    top: LogicalPath = ("evaluation", "problems") if key == "problems" else (key,)
+        headers.setdefault(_key(survey, name), text_of(rows[header][column]))
     items: list[dict[str, Any]] = []
     for row_index in range(header + 1, len(rows)):
         row = rows[row_index]
@@ -168,19 +185,19 @@ def _rows(
         for column, name in columns.items():
             if name not in values:
                 continue
-            at = (*path, _key(key, name))
+            at = (*path, _key(survey, name))
             if at not in source:  # a survey's period is where its start date is
                 source.record(at, row_index, column)
             item[name] = _value(name, values[name])
-        if key == "surveys":
+        if survey:
             item = _survey(item)
         items.append(item)
     return items
 
 
-def _key(kind: str, name: str) -> str:
-    """The records key a column fills: a survey's two dates make its ``period``."""
-    return "period" if kind == "surveys" and name in ("start", "end") else name
+def _key(survey: bool, name: str) -> str:
+    """The key a column fills: a survey's two dates make its ``period``."""
+    return "period" if survey and name in ("start", "end") else name
 
 
 def _value(name: str, value: Any) -> Any:
