@@ -493,3 +493,14 @@ def test_a_wrong_rubric_is_located_and_nothing_is_written(tmp_path: Path) -> Non
     assert f"{rubric}:3:" in result.stdout  # points missing
     assert not (tmp_path / "out").exists()
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_the_indicators_are_shown_per_sub_system() -> None:
+    md = _report(
+        CONFORMING.read_bytes(), PARTIAL_RECORDS.read_text(encoding="utf-8"), formats=("md",)
+    )["标准体系自我评价报告.md"].decode()
+    table = md.split("**表3 各子体系的指标**")[1].split("**表4")[0]
+    assert "| 子体系 | 体系完整率 | 宣贯率 | 实施检查覆盖率 |" in table
+    # the sub-systems add up to the whole: 8 + 21 + 13 + 10 = 52 trained of 39 + 32 + 34 + 10
+    assert "| 服务基础标准体系 | 100.0%（6/6） | 20.5%（8/39） | 2.6%（1/39） |" in table
+    assert "| 岗位工作标准体系 | 100.0%（3/3） | 100.0%（10/10） | 40.0%（4/10） |" in table

@@ -138,8 +138,26 @@ def _indicator_table(e: Evaluated, L: dict[str, str]) -> Sheet:
     return Sheet(L["indicators_table"], rows, (14, 38, 7, 7, 11, 46), nowrap=frozenset({4}))
 
 
+def _by_subsystem(e: Evaluated, L: dict[str, str]) -> Sheet:
+    """The indicators counted per sub-system, as numerator/denominator and share."""
+    from sbsguide.guide import load_guide
+
+    split = [i for i in e.indicators if i.parts and not i.no_records and i.key != "satisfaction"]
+    rows: list[Row] = [[L["subsystem"], *(indicator_words(i.key, e.lang)["name"] for i in split)]]
+    for subsystem in load_guide().subsystems:
+        row = [subsystem.name if e.lang == "zh" else subsystem.name_en]
+        for indicator in split:
+            part = next((p for p in indicator.parts if p.label == subsystem.key), None)
+            if part is None or not part.denominator:
+                row.append("—")
+            else:
+                row.append(f"{percent(part.value)}（{part.numerator}/{part.denominator}）")
+        rows.append(row)
+    return Sheet(L["subsystems_table"], rows, (22, *(18,) * len(split)))
+
+
 def _implementation(e: Evaluated, L: dict[str, str]) -> tuple[str | Sheet, ...]:
-    blocks: list[str | Sheet] = [_indicator_table(e, L)]
+    blocks: list[str | Sheet] = [_indicator_table(e, L), _by_subsystem(e, L)]
     if e.records is None:
         blocks.append(L["records_none"])
         return tuple(blocks)
