@@ -35,7 +35,7 @@ _MESSAGE_BY_TYPE = {
     "date_parsing": "date",
     "date_from_datetime_parsing": "date",
     "date_from_datetime_inexact": "date",
-    "value_error": "date",  # the only custom validator is the date-form one
+    "value_error": "date",  # the custom validators are the date forms (and a period's, below)
     "list_type": "list",
     "model_type": "mapping",
     "model_attributes_type": "mapping",
@@ -75,6 +75,8 @@ def _problem(error: Any, root: type[BaseModel]) -> LoadProblem:
         args["suggestion"] = did_you_mean(str(loc[-1]), allowed_keys(loc[:-1], root))
         if args["suggestion"]:
             message = "unknown-key-suggest"
+    elif kind == "value_error" and loc and loc[-1] == "period":
+        message = "period"  # a survey's period: two dates, not one
     elif kind == "literal_error":
         args["expected"] = error.get("ctx", {}).get("expected", "")
     args["value"] = _shown(error.get("input"))
