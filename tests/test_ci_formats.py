@@ -14,6 +14,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import CONFORMING, EXAMPLES, ROOT, run_sbs
 from sbsguide import __version__
@@ -232,3 +234,45 @@ def test_the_scaffolds_pre_commit_config_runs_as_written(tmp_path: Path) -> None
         cwd=agency, env=env, capture_output=True, text=True, timeout=600,
     )  # fmt: skip
     assert again.returncode == 0, again.stdout + again.stderr
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.text(max_size=30),  # message: quotes, backslashes, control characters, CJK
+            st.lists(st.integers(1, 10**6), max_size=4),  # lines of a many-places finding
+            st.booleans(),
+            st.one_of(st.none(), st.text(max_size=10)),
+        ),
+        max_size=5,
+    ),
+    st.one_of(st.none(), st.text(max_size=10)),
+    st.lists(st.text(max_size=8), max_size=2),
+)
+def test_the_json_document_is_exactly_what_json_dumps_writes(
+    findings, error, configurations
+) -> None:  # type: ignore[no-untyped-def]
+    """The hand-laid JSON (the C encoder per value) is byte for byte ``json.dumps(indent=2)``."""
+    from datetime import date
+
+    from sbsguide.findings import CheckResult, FileResult, Finding, Severity
+    from sbsguide.output import json_format
+
+    made = [
+        Finding(
+            "dates", "5.5.1", Severity.WARNING, message, "hint “x”", "a.b.0", 3, 7,
+            waived=waived, waiver_reason=reason, lines=tuple(lines),
+        )
+        for message, lines, waived, reason in findings
+    ]  # fmt: skip
+    result = CheckResult(
+        [FileResult("a/系统.yaml", made, error, tuple(configurations)), FileResult("b", [])],
+        date(2026, 12, 6),
+        "DB53/T XXXX—2023",
+        "zh",
+        False,
+        ("user.yaml",),
+    )
+    expected = json.dumps(json_format.document(result), ensure_ascii=False, indent=2) + "\n"
+    assert json_format.render(result) == expected

@@ -217,12 +217,12 @@ def test_colour_on_a_terminal_only_and_never_with_no_color() -> None:
 def test_a_missing_c_extension_is_said_clearly(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import ruamel.yaml
 
-    from sbsguide.cli import check_command
+    from sbsguide.cli import check_run
 
     monkeypatch.delattr(ruamel.yaml, "CParser")
     messages: list[str] = []
-    monkeypatch.setattr(check_command.sys.stderr, "write", messages.append)
-    check_command._warn_without_c_parser("zh")
+    monkeypatch.setattr(check_run.sys.stderr, "write", messages.append)
+    check_run._warn_without_c_parser("zh")
     assert "ruamel.yaml.clib" in "".join(messages)
 
 

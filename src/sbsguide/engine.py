@@ -214,6 +214,7 @@ def check_system(
         options.catalogues,
         records=kept,
         records_looked_for=records_read(records, records_findings),
+        text=loaded.text,
     )
     for rule in MODEL_RULES:
         if options.wants(rule.name):

@@ -1,21 +1,20 @@
-"""What every command shares: the usage error, the language and date options, small helpers."""
+"""What the typer commands share: their options, output folders, reading a named source.
+
+The usage error and the language and date options are in usage.py (typer-free).
+"""
 
 from __future__ import annotations
 
 import os
 import sys
-from datetime import date
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from sbsguide.messages import LANGS, Lang
+from sbsguide.cli.usage import UsageError
+from sbsguide.messages import Lang
 from sbsguide.ui import text
-
-
-class UsageError(Exception):
-    """A mistake in how sbs was called: reported as a message, exit code 2."""
 
 
 def usable_folder(folder: Path, lang: Lang) -> None:
@@ -96,34 +95,3 @@ AsOfOption = Annotated[str | None, typer.Option("--as-of", help="检查日期(�
 LangOption = Annotated[
     str | None, typer.Option("--lang", help="输出语言 zh|en(默认 zh，或环境变量 SBS_LANG)")
 ]
-
-
-def lang_of(value: str | None) -> Lang:
-    """The run's language: --lang, else SBS_LANG, else Chinese."""
-    chosen = value or os.environ.get("SBS_LANG") or "zh"
-    if chosen not in LANGS:
-        raise UsageError(text("bad-lang", "zh", value=chosen))
-    return "en" if chosen == "en" else "zh"
-
-
-def as_of_date(value: str | None, lang: Lang) -> date:
-    """The run date: --as-of, else today (SPEC §3)."""
-    if value is None:
-        return date.today()
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(text("bad-date", lang, value=value)) from None
-
-
-def rule_names(value: str | None, lang: Lang) -> frozenset[str] | None:
-    """Rule names of --select/--ignore, each checked against the registry."""
-    if value is None:
-        return None
-    from sbsguide.rules import BY_NAME
-
-    names = frozenset(n.strip() for n in value.split(",") if n.strip())
-    for name in sorted(names):
-        if name not in BY_NAME:
-            raise UsageError(text("unknown-rule", lang, name=name))
-    return names

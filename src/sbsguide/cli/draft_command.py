@@ -10,15 +10,8 @@ from typing import Annotated
 
 import typer
 
-from sbsguide.cli.common import (
-    ConfigOption,
-    LangOption,
-    UsageError,
-    lang_of,
-    output_folder,
-    read_source,
-    write_file,
-)
+from sbsguide.cli.common import ConfigOption, LangOption, output_folder, read_source, write_file
+from sbsguide.cli.usage import UsageError, lang_of
 from sbsguide.messages import Lang
 from sbsguide.ui import text
 

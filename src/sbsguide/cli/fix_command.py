@@ -10,14 +10,8 @@ from typing import Annotated, NoReturn
 
 import typer
 
-from sbsguide.cli.common import (
-    ConfigOption,
-    LangOption,
-    UsageError,
-    as_of_date,
-    lang_of,
-    read_source,
-)
+from sbsguide.cli.common import ConfigOption, LangOption, read_source
+from sbsguide.cli.usage import UsageError, as_of_date, lang_of
 from sbsguide.oserrors import os_reason
 from sbsguide.ui import text
 

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from sbsguide.cli.common import LangOption, UsageError, lang_of, write_file
+from sbsguide.cli.common import LangOption, write_file
+from sbsguide.cli.usage import UsageError, lang_of
 from sbsguide.messages import Lang
 from sbsguide.oserrors import os_reason
 from sbsguide.ui import text

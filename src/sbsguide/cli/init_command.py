@@ -8,7 +8,8 @@ from typing import Annotated
 
 import typer
 
-from sbsguide.cli.common import LangOption, UsageError, as_of_date, lang_of, usable_folder
+from sbsguide.cli.common import LangOption, usable_folder
+from sbsguide.cli.usage import UsageError, as_of_date, lang_of
 from sbsguide.messages import Lang
 from sbsguide.oserrors import os_reason
 from sbsguide.ui import text

@@ -66,6 +66,7 @@ class Context:
         *,
         records: Any = None,
         records_looked_for: bool = False,
+        text: str | None = None,
     ) -> None:
         self.system = system
         self.as_of = as_of
@@ -75,6 +76,8 @@ class Context:
         # whether anyone looked: standard input has no folder to find them in.
         self.records = records
         self.records_looked_for = records_looked_for
+        self.text = text  # the file's text, when the system came from one (None: unknown)
+        self._standings: dict[LogicalPath, Standing] = {}
 
     @cached_property
     def catalogue(self) -> Catalogue:
@@ -118,10 +121,19 @@ class Context:
         return placed
 
     def standing(self, placed: Placed) -> Standing:
-        """What the catalogue says, on the check date, of the edition an entry cites."""
+        """What the catalogue says, on the check date, of the edition an entry cites.
+
+        Asked by several rules of every entry: looked up once per entry.
+        """
+        known = self._standings.get(placed.path)
+        if known is not None:
+            return known
         if placed.number is None:
-            return Standing("unknown")
-        return self.catalogue.standing(placed.number, self.as_of)
+            found = Standing("unknown")
+        else:
+            found = self.catalogue.standing(placed.number, self.as_of)
+        self._standings[placed.path] = found
+        return found
 
     def listed(self, placed: Placed) -> bool:
         """Whether an entry stands in the system at all: not withdrawn, not void by the catalogue.
