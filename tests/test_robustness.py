@@ -20,7 +20,7 @@ from conftest import CONFORMING, EXAMPLES, examples
 from sbsguide.engine import CheckOptions, check_bytes
 from sbsguide.findings import CheckResult, FileResult
 from sbsguide.loader import read_yaml
-from sbsguide.output import MACHINE_FORMATS
+from sbsguide.output import MACHINE_FORMATS, formatter
 from sbsguide.output.text_format import render as render_text
 from sbsguide.report.build import FORMATS, KINDS, build
 from sbsguide.service import plan_fix
@@ -35,7 +35,8 @@ def exercise(raw: bytes, *, reports: tuple[str, ...] = ("md", "html")) -> None:
     findings = check_bytes(raw, OPTIONS)
     result = CheckResult([FileResult("system.yaml", findings)], AS_OF, "guide", "zh")
     render_text(result)
-    for name, render in MACHINE_FORMATS.items():
+    for name in MACHINE_FORMATS:
+        render = formatter(name)
         document = render(result)
         if name in ("json", "sarif", "gitlab"):
             json.loads(document)

@@ -140,6 +140,8 @@ class _Builder:
         if tag is None or tag == "!":
             if not event.implicit[0]:
                 return value
+            if not self.implicit_any and (value[:1] if value else "") not in self.implicit:
+                return value  # most values: text no implicit type starts with (resolve, inlined)
             tag = self.resolve(value)
         if tag in (_STR, _VALUE):
             return value  # YAML 1.1's "=" value key: in a system file it is only text

@@ -104,6 +104,9 @@ def comparable_title(title: str) -> str:
     return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", title)).lower()
 
 
+_UNKNOWN = Standing("unknown")  # shared: a Standing is never changed
+
+
 class Catalogue:
     """All editions, indexed by edition-free number."""
 
@@ -146,6 +149,8 @@ class Catalogue:
         """The standing on ``day`` of the edition ``number`` cites."""
         if not number.dated or number.kind == "policy":
             return Standing("undated")
+        if number.base not in self._by_base:
+            return _UNKNOWN  # most entries of a large system: the agency's own standards
         edition = self.edition(number)
         if edition is not None:
             state = edition.status_on(day)

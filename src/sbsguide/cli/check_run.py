@@ -170,15 +170,21 @@ def _destinations(
 
 def _emit(name: str, target: Path | None, result: object, lang: Lang) -> None:
     from sbsguide.findings import CheckResult
-    from sbsguide.output import MACHINE_FORMATS, github, text_format
+    from sbsguide.output import pieces, text_format
 
     assert isinstance(result, CheckResult)
     if name == "github":
+        from sbsguide.output import github
+
         github.append_step_summary(result)
     if name == "text" and target is None:
         _print_text(text_format.lines(result))
         return
-    document = text_format.render(result) if name == "text" else MACHINE_FORMATS[name](result)
+    if target is None and name != "text":
+        for piece in pieces(name, result):  # a large document is written as it is made
+            sys.stdout.write(piece)
+        return
+    document = text_format.render(result) if name == "text" else "".join(pieces(name, result))
     if target is None:
         sys.stdout.write(document)
     else:
