@@ -63,6 +63,13 @@ def test_check_of_a_small_file_imports_no_framework_nor_document_code(tmp_path: 
         assert _offending(modules) == [], args
 
 
+def test_fix_starts_without_the_framework_too(tmp_path: Path) -> None:
+    system = tmp_path / "system.yaml"
+    system.write_bytes(CONFORMING.read_bytes())
+    modules = _modules_imported("fix", "--check", str(system), "--as-of", "2026-11-26")
+    assert "sbsguide.fix" in modules and _offending(modules) == []
+
+
 def test_check_with_records_loads_only_what_the_records_need(tmp_path: Path) -> None:
     """A system with records reads them (the records model), still without documents."""
     modules = _modules_imported("check", str(EXAMPLES / "kunming-hightech"))

@@ -2,7 +2,7 @@
 
 Each command lives in its own module here; app.py builds the typer application. :func:`main` is
 the one place that turns exceptions into messages: user errors become a clear message and exit 2.
-The common `sbs check` invocations are read by fast.py without building the application at all:
+The common `sbs check` and `sbs fix` invocations are read by fast.py without building it at all:
 typer costs more to start than the check of a 100-standard file (SPEC §7, issue 23).
 """
 
@@ -24,13 +24,14 @@ def main() -> None:
 
     try:
         _check_limit()
-        from sbsguide.cli.fast import check_arguments
+        from sbsguide.cli.fast import fast_command
 
-        fast = check_arguments(sys.argv[1:])
+        fast = fast_command(sys.argv[1:])
         if fast is not None:
-            from sbsguide.cli.check_run import run
+            import importlib
 
-            run(**fast)
+            command, arguments = fast
+            importlib.import_module(f"sbsguide.cli.{command}_run").run(**arguments)
             code = 0
         else:
             from sbsguide.cli.app import run_app

@@ -65,29 +65,6 @@ def output_folder(asked: Path | None, default: Path, lang: Lang) -> Path:
     return folder
 
 
-def read_source(path: Path, lang: Lang) -> bytes:
-    """A named system file for fix and report: bounded, regular files only (SPEC §6).
-
-    An unreadable path is a usage error; a file over the limit is its ``yaml-syntax`` finding
-    and exit 1, as `sbs check` reports it.
-    """
-    from sbsguide.oserrors import os_reason
-    from sbsguide.reading import TooLarge, read_limited
-
-    try:
-        return read_limited(path)
-    except TooLarge as too_large:
-        from sbsguide.engine import too_large_finding
-        from sbsguide.output.text_format import finding_line
-
-        finding = too_large_finding(too_large.limit, lang)
-        sys.stdout.write(finding_line(str(path), finding, lang) + "\n")
-        raise typer.Exit(1) from None
-    except OSError as error:
-        reason = os_reason(error, lang)
-        raise UsageError(text("cannot-open", lang, path=path, reason=reason)) from None
-
-
 ConfigOption = Annotated[
     Path | None, typer.Option("--config", help="配置文件(默认：最近的 .sbs/config.yaml)")
 ]

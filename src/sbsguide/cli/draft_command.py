@@ -10,8 +10,8 @@ from typing import Annotated
 
 import typer
 
-from sbsguide.cli.common import ConfigOption, LangOption, output_folder, read_source, write_file
-from sbsguide.cli.usage import UsageError, lang_of
+from sbsguide.cli.common import ConfigOption, LangOption, output_folder, write_file
+from sbsguide.cli.usage import UsageError, lang_of, read_source
 from sbsguide.messages import Lang
 from sbsguide.ui import text
 

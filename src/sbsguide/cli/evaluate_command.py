@@ -9,8 +9,8 @@ from typing import Annotated
 
 import typer
 
-from sbsguide.cli.common import AsOfOption, ConfigOption, LangOption, output_folder, read_source
-from sbsguide.cli.usage import UsageError, as_of_date, lang_of
+from sbsguide.cli.common import AsOfOption, ConfigOption, LangOption, output_folder
+from sbsguide.cli.usage import UsageError, as_of_date, lang_of, read_source
 from sbsguide.messages import Lang
 from sbsguide.ui import text
 

@@ -1,9 +1,9 @@
-"""`sbs check`'s arguments read without typer, for the invocations people type and CI runs.
+"""`sbs check` and `sbs fix` arguments read without typer, for what people type and CI runs.
 
 Building the typer application costs about 0.2 s, more than checking a 100-standard file. The
-options of `sbs check` are few and plain, so they are read here; anything this reader is not
-sure of — help, an unknown option, a missing or malformed value, ``--`` — goes to typer, which
-says what is wrong exactly as before. Both paths end in :func:`check_run.run`.
+options of these two commands are few and plain, so they are read here; anything this reader is
+not sure of — help, an unknown option, a missing or malformed value, ``--`` — goes to typer,
+which says what is wrong exactly as before. Both paths end in check_run.run or fix_run.run.
 """
 
 from __future__ import annotations
@@ -31,10 +31,50 @@ _FLAGS = {
 }
 
 
+def fast_command(argv: list[str]) -> tuple[str, dict[str, Any]] | None:
+    """(command, keyword arguments of its ``run``), or None: let typer read them."""
+    if argv and argv[0] == "check":
+        found = check_arguments(argv)
+        return ("check", found) if found is not None else None
+    if argv and argv[0] == "fix":
+        found = fix_arguments(argv)
+        return ("fix", found) if found is not None else None
+    return None
+
+
+_FIX_VALUES = {"--as-of": "as_of", "--config": "config_file", "--lang": "lang"}
+
+
+def fix_arguments(argv: list[str]) -> dict[str, Any] | None:
+    """The keyword arguments of :func:`fix_run.run`, or None: let typer read them."""
+    found: dict[str, Any] = {}
+    paths: list[str] = []
+    rest = iter(argv[1:])
+    for argument in rest:
+        if argument == "--check":
+            found["check_only"] = True
+            continue
+        option, equals, inline = argument.partition("=")
+        if option in _FIX_VALUES:
+            value = inline if equals else next(rest, None)
+            if value is None:
+                return None
+            found[_FIX_VALUES[option]] = value
+            continue
+        if argument.startswith("-"):
+            return None  # --help, standard input, an unknown option: typer says
+        paths.append(argument)
+    if len(paths) > 1:
+        return None  # one file at a time: typer says so
+    if paths:
+        found["path"] = Path(paths[0])
+    if "config_file" in found:
+        found["config_file"] = Path(found["config_file"])
+    return found
+
+
 def check_arguments(argv: list[str]) -> dict[str, Any] | None:
     """The keyword arguments of :func:`check_run.run`, or None: let typer read them."""
-    if not argv or argv[0] != "check":
-        return None
     found: dict[str, Any] = {"paths": []}
     rest = iter(argv[1:])
     for argument in rest:

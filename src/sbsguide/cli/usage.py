@@ -6,7 +6,9 @@
 from __future__ import annotations
 
 import os
+import sys
 from datetime import date
+from pathlib import Path
 
 from sbsguide.messages import LANGS, Lang
 from sbsguide.ui import text
@@ -45,3 +47,26 @@ def rule_names(value: str | None, lang: Lang) -> frozenset[str] | None:
         if name not in BY_NAME:
             raise UsageError(text("unknown-rule", lang, name=name))
     return names
+
+
+def read_source(path: Path, lang: Lang) -> bytes:
+    """A named system file for fix and report: bounded, regular files only (SPEC §6).
+
+    An unreadable path is a usage error; a file over the limit is its ``yaml-syntax`` finding
+    and exit 1, as `sbs check` reports it.
+    """
+    from sbsguide.oserrors import os_reason
+    from sbsguide.reading import TooLarge, read_limited
+
+    try:
+        return read_limited(path)
+    except TooLarge as too_large:
+        from sbsguide.engine import too_large_finding
+        from sbsguide.output.text_format import finding_line
+
+        finding = too_large_finding(too_large.limit, lang)
+        sys.stdout.write(finding_line(str(path), finding, lang) + "\n")
+        raise SystemExit(1) from None
+    except OSError as error:
+        reason = os_reason(error, lang)
+        raise UsageError(text("cannot-open", lang, path=path, reason=reason)) from None
