@@ -159,10 +159,12 @@ def load_stage(
     *,
     spans: bool = False,
     masked_first: bool = False,
+    positions: bool = True,
 ) -> Loaded:
     """Decode, parse and validate one file's content.
 
-    ``spans`` for the commands that rewrite; ``masked_first`` as :func:`loader.read_yaml` has it.
+    ``spans`` for the commands that rewrite; ``masked_first`` and ``positions`` as
+    :func:`loader.read_yaml` has them.
     """
     stamp = Stamper(guide or load_guide(), options.lang)
     text, problems = loader.decode(raw)
@@ -170,7 +172,7 @@ def load_stage(
     encoding = next((str(p.args["encoding"]) for p in problems if "encoding" in p.args), "UTF-8")
     if text is None:
         return Loaded(None, None, None, findings, encoding)
-    document = loader.read_yaml(text, spans=spans, masked_first=masked_first)
+    document = loader.read_yaml(text, spans=spans, masked_first=masked_first, positions=positions)
     system, schema_problems = (None, []) if document.problems else validate(document.data)
     if system is not None:
         schema_problems = list(_waiver_problems(system))

@@ -94,29 +94,38 @@ def _decoded_with_warning(
     return text, [LoadProblem("file-encoding", "not-utf8", {"encoding": label}, (), 1, 1)]
 
 
-def read_yaml(text: str, *, spans: bool = False, masked_first: bool = False) -> Document:
+def read_yaml(
+    text: str, *, spans: bool = False, masked_first: bool = False, positions: bool = True
+) -> Document:
     """Parse one YAML document; syntax problems come back as ``yaml-syntax`` problems.
 
     With ``spans`` the source map also holds each node's exact character span (for `sbs fix`).
     ``masked_first`` skips the plain libyaml attempt for a text known to need the masked one
-    (an edited copy of a text that did).
+    (an edited copy of a text that did). Without ``positions`` the source map stays empty (a
+    parse that only has to succeed).
     """
     from ruamel.yaml.error import YAMLError
 
     if not masked_first:
         try:
-            return build(text, pure=False, spans=spans)
+            return build(text, pure=False, spans=spans, positions=positions)
         except YAMLError:
             pass  # libyaml rejects some valid YAML: see the module's docstring
         except Rejected as rejected:
             return Document(None, SourceMap(), [rejected.problem])
     if MASK not in text:
         try:
-            return build(INNER_COLON.sub(MASK, text), pure=False, masked=True, spans=spans)
+            return build(
+                INNER_COLON.sub(MASK, text),
+                pure=False,
+                masked=True,
+                spans=spans,
+                positions=positions,
+            )
         except (YAMLError, Rejected):
             pass
     try:
-        return build(text, pure=True, spans=spans)
+        return build(text, pure=True, spans=spans, positions=positions)
     except YAMLError as error:
         return Document(None, SourceMap(), [_syntax_problem(error, text)])
     except Rejected as rejected:

@@ -165,9 +165,16 @@ def plan_fix(raw: bytes, as_of: date, lang: Lang, catalogues: tuple[str, ...] = 
         encoding=encoding,
         bom=b"" if encoding in ("utf-16", "utf-32") else bom,
     )
-    if plan.changed and load_stage(plan.encoded(), options, masked_first=document.masked).blocked:
+    if plan.changed and _does_not_load(plan.encoded(), options, document.masked):
         raise FixRefused("the fixed text does not load")
     return plan
+
+
+def _does_not_load(fixed: bytes, options: CheckOptions, masked: bool) -> bool:
+    """The safety net: a fixed text that would not load is never written (positions unneeded)."""
+    from sbsguide.engine import load_stage
+
+    return load_stage(fixed, options, masked_first=masked, positions=False).blocked
 
 
 def write_fix(path: Path, plan: FixPlan, original: bytes) -> Path:
