@@ -1,14 +1,15 @@
-"""Time whole processes on generated systems: median of several runs and each run's peak memory.
+"""The figures of issue 23, each row in one run: sbs against the tools people compare it with.
 
-    pip install ".[bench]"            # adds check-jsonschema, the baseline
-    python benchmarks/run.py          # sizes 100 300 1000 10000 100000
-    python benchmarks/run.py 300 10000 --runs 3
-    python benchmarks/run.py 10000 20000 --runs 3   # adds sbs fix on files needing every code
+    pip install ".[bench]"                     # yamllint and check-jsonschema, the yardsticks
+    python benchmarks/run.py                   # every row; --runs N pairs each (default 7)
+    python benchmarks/run.py --no-tests        # without the test-suite row (2-3 minutes)
 
-Compares, side by side on the same files: `sbs check`, `check-jsonschema --schemafile
-schemas/system.schema.json` (what a CI engineer would otherwise put in pre-commit), the start-up
-floor (`python -c "import pydantic, ruamel.yaml"` and the whole stack), and `sbs report --format
-xlsx`. Prints a Markdown table for docs/performance.md.
+Files are grown by the shared generator (``../shared/bench/gen_system.py N FILE``, else this
+folder's generate.py). Each comparison runs its two commands in interleaved pairs (A, B, A, B …)
+so that a busy machine slows both alike, and reports their medians; peak memory is each
+process's own (``wait4``). The check-jsonschema yardstick uses the schema `sbs schema` printed on
+2026-12-06 (system.schema.2026-12-06.json), not the one of the day. Prints a Markdown table for
+docs/performance.md.
 """
 
 from __future__ import annotations
@@ -16,19 +17,27 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))
-from generate import generate, generate_uncoded
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+SCHEMA = HERE / "system.schema.2026-12-06.json"
+SHARED_GENERATOR = ROOT.parent / "shared" / "bench" / "gen_system.py"
+KUNMING = ROOT / "examples" / "kunming-hightech" / "system.yaml"
 
-ROOT = Path(__file__).resolve().parents[1]
-SCHEMA = ROOT / "schemas" / "system.schema.json"
+
+def tool(name: str) -> str | None:
+    """A console script beside this Python, else on PATH."""
+    beside = Path(sys.executable).parent / name
+    return str(beside) if beside.exists() else shutil.which(name)
 
 
 def run_once(command: list[str]) -> tuple[float, float]:
@@ -39,80 +48,91 @@ def run_once(command: list[str]) -> tuple[float, float]:
     return time.perf_counter() - start, usage.ru_maxrss / 1024
 
 
-def measure(command: list[str], runs: int) -> tuple[float, float]:
-    """Median seconds and the largest peak RSS over ``runs`` runs."""
-    samples = [run_once(command) for _ in range(runs)]
+def paired(
+    a: list[str], b: list[str], runs: int
+) -> tuple[tuple[float, float], tuple[float, float]]:
+    """(median s, peak MB) of ``a`` and of ``b``, run in interleaved pairs."""
+    run_once(a), run_once(b)  # warm the file cache and the bytecode of both
+    samples_a, samples_b = [], []
+    for _ in range(runs):
+        samples_a.append(run_once(a))
+        samples_b.append(run_once(b))
+    return _summary(samples_a), _summary(samples_b)
+
+
+def _summary(samples: list[tuple[float, float]]) -> tuple[float, float]:
     return statistics.median(s for s, _ in samples), max(m for _, m in samples)
+
+
+def grow(size: int, target: Path) -> None:
+    """The conforming example grown to ``size`` standards, by the shared generator if present."""
+    if SHARED_GENERATOR.exists():
+        subprocess.run(
+            [sys.executable, str(SHARED_GENERATOR), str(size), str(target)],
+            cwd=ROOT,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+    else:
+        sys.path.insert(0, str(HERE))
+        from generate import generate
+
+        target.write_text(generate(size), encoding="utf-8")
+
+
+def without_codes(source: Path, target: Path) -> None:
+    """Every 体系编号 removed: `sbs fix` at its worst, each entry an edit."""
+    text = source.read_text(encoding="utf-8")
+    target.write_text(re.sub(r"\bcode: [A-Z]{2}\d\d-\d+(, )?", "", text), encoding="utf-8")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("sizes", nargs="*", type=int, default=[100, 300, 1000, 10000, 100000])
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--no-tests", action="store_true")
     args = parser.parse_args()
-    python = sys.executable
-    baseline = shutil.which("check-jsonschema")
+    sbs = tool("sbs")
+    yamllint, jsonschema = tool("yamllint"), tool("check-jsonschema")
+    if sbs is None or yamllint is None or jsonschema is None:
+        sys.exit("needs sbs, yamllint and check-jsonschema: pip install '.[bench]'")
     print(
-        f"machine: {platform.machine()}, {os.cpu_count()} cores, "
-        f"Python {platform.python_version()}, {platform.system()} {platform.release()}"
+        f"{date.today()}: {platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, {platform.system()} {platform.release()}\n"
     )
-    print("\n| what | standards | file MB | median s | peak MB |\n|---|---|---|---|---|")
-    rows = [
-        (
-            "python -c 'import pydantic, ruamel.yaml'",
-            [python, "-c", "import pydantic, ruamel.yaml"],
-        ),
-        (
-            "python -c 'import typer, pydantic, rich, ruamel.yaml, jinja2'",
-            [python, "-c", "import typer, pydantic, rich, ruamel.yaml, jinja2"],
-        ),
-    ]
-    for label, command in rows:
-        seconds, peak = measure(command, args.runs)
-        print(f"| {label} | — | — | {seconds:.3f} | {peak:.0f} |")
+    print("| figure | sbs | yardstick | ratio | target |\n|---|---|---|---|---|")
     with tempfile.TemporaryDirectory() as folder:
-        for size in args.sizes:
-            path = Path(folder) / f"s{size}.yaml"
-            path.write_text(generate(size), encoding="utf-8")
-            mb = path.stat().st_size / 2**20
-            runs = args.runs if size <= 10000 else max(1, args.runs // 2)
-            check = [python, "-m", "sbsguide", "check", str(path), "--as-of", "2026-11-26"]
-            seconds, peak = measure(check, runs)
-            print(f"| sbs check | {size} | {mb:.1f} | {seconds:.3f} | {peak:.0f} |")
-            if baseline:
-                seconds, peak = measure([baseline, "--schemafile", str(SCHEMA), str(path)], runs)
-                print(f"| check-jsonschema | {size} | {mb:.1f} | {seconds:.3f} | {peak:.0f} |")
-            if size in (10000, 20000):
-                # sbs fix at its worst: every entry needs a 体系编号, so every one is an edit
-                uncoded = Path(folder) / f"u{size}.yaml"
-                uncoded.write_text(generate_uncoded(size), encoding="utf-8")
-                for label, verb in (("sbs check (uncoded)", "check"), ("sbs fix --check", "fix")):
-                    command = [python, "-m", "sbsguide", verb, str(uncoded)]
-                    command += ["--as-of", "2026-11-26"]
-                    command += ["--check"] if verb == "fix" else []
-                    seconds, peak = measure(command, runs)
-                    print(f"| {label} | {size} | — | {seconds:.3f} | {peak:.0f} |")
-            if size == 10000:
-                out = Path(folder) / "report"
-                report = [
-                    python,
-                    "-m",
-                    "sbsguide",
-                    "report",
-                    str(path),
-                    "--format",
-                    "xlsx",
-                    "--kind",
-                    "table",
-                    "--output",
-                    str(out),
-                    "--as-of",
-                    "2026-11-26",
-                ]
-                seconds, peak = measure(report, max(1, runs // 2))
-                print(
-                    f"| sbs report --format xlsx | {size} | {mb:.1f} | {seconds:.3f} | {peak:.0f} |"
-                )
+        work = Path(folder)
+        kunming = work / "kunming.yaml"  # the example alone: its records stay in the repository
+        shutil.copy(KUNMING, kunming)
+        (a, _), (b, _) = paired(
+            [sbs, "check", str(kunming)], [yamllint, "-d", "relaxed", str(kunming)], args.runs
+        )
+        print(f"| `sbs check` kunming vs `yamllint -d relaxed` | {a:.3f} s | {b:.3f} s "
+              f"| {a / b:.2f} × | ≤ 1.0 × |")  # fmt: skip
+        s10k, s100k, s20k = work / "s10k.yaml", work / "s100k.yaml", work / "s20k.yaml"
+        for size, path in ((10_000, s10k), (100_000, s100k), (20_000, s20k)):
+            grow(size, path)
+        yardstick = [jsonschema, "--schemafile", str(SCHEMA), str(s10k)]
+        (a, _), (b, _) = paired([sbs, "check", str(s10k), "--format", "json"], yardstick, 3)
+        print(f"| `sbs check` 10,000 vs `check-jsonschema` | {a:.3f} s | {b:.3f} s "
+              f"| {a / b:.3f} × | ≤ 0.12 × |")  # fmt: skip
+        (a, peak), (b, _) = paired([sbs, "check", str(s100k), "--format", "json"], yardstick, 3)
+        print(f"| `sbs check` 100,000 ({peak:.0f} MB) vs `check-jsonschema` 10,000 | {a:.2f} s "
+              f"| {b:.2f} s | {a / b:.2f} × | ≤ 6 s, ≤ 400 MB, ≤ 0.8 × |")  # fmt: skip
+        uncoded = work / "u20k.yaml"
+        without_codes(s20k, uncoded)
+        (a, _), (b, _) = paired(
+            [sbs, "fix", "--check", str(uncoded)],
+            [sbs, "check", str(uncoded)],
+            max(3, args.runs // 2),
+        )
+        print(f"| `sbs fix --check` vs `sbs check`, 20,000 all needing a code | {a:.3f} s "
+              f"| {b:.3f} s | {a / b:.2f} × | ≤ 1.3 × |")  # fmt: skip
+    if not args.no_tests:
+        seconds, _ = run_once([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"])
+        print(
+            f"| `python -m pytest` ({os.cpu_count()} cores) | {seconds:.0f} s | — | — | ≤ 150 s |"
+        )
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from sbsguide import numbers
 from sbsguide.catalogue import comparable_title
@@ -15,7 +15,7 @@ from sbsguide.messages import Localised
 from sbsguide.model import NotApplicable
 from sbsguide.rules.base import Context, LineOf, Placed, Violation, rule
 from sbsguide.rules.catalogue import confidence_note
-from sbsguide.source import dotted
+from sbsguide.source import LogicalPath, dotted
 
 SYSTEM_CODE = re.compile(r"(?P<prefix>JC|SS|BZ|GW)(?P<category>\d{2})-(?P<sequence>\d{3})")
 
@@ -136,10 +136,31 @@ def layer_placement(ctx: Context) -> Iterator[Violation]:
     catch-all (``foundation.other``, or a category the agency added) draws at most an info: such a
     category may hold anything (SPEC §7).
     """
+    places: dict[tuple[str, str | None, int], _Place] = {}
     for placed in ctx.entries:
-        catch_all = _catch_all(ctx, placed)
-        for violation in _placement(ctx, placed):
-            yield replace(violation, severity=Severity.INFO) if catch_all else violation
+        key = (placed.subsystem, placed.category, placed.category_number)
+        place = places.get(key)
+        if place is None:  # what a place asks of its entries, worked out once per place
+            place = places[key] = _place(ctx, placed)
+        for violation in _placement(ctx, placed, place):
+            yield replace(violation, severity=Severity.INFO) if place.catch_all else violation
+
+
+@dataclass(frozen=True, slots=True)
+class _Place:
+    catch_all: bool
+    code: str  # the 体系编号 prefix of the place: JC01
+    clause: str  # the clause of its category
+
+
+def _place(ctx: Context, placed: Placed) -> _Place:
+    subsystem = ctx.guide.subsystem(placed.subsystem)
+    assert subsystem is not None
+    return _Place(
+        _catch_all(ctx, placed),
+        f"{subsystem.code_prefix}{placed.category_number:02d}",
+        _place_clause(ctx, placed),
+    )
 
 
 def _catch_all(ctx: Context, placed: Placed) -> bool:
@@ -150,7 +171,7 @@ def _catch_all(ctx: Context, placed: Placed) -> bool:
     return category is not None and category.catch_all
 
 
-def _placement(ctx: Context, placed: Placed) -> Iterator[Violation]:
+def _placement(ctx: Context, placed: Placed, place: _Place) -> Iterator[Violation]:
     """What is out of place about one entry: its post, its catalogue category, its code."""
     entry = placed.entry
     if entry.post is not None and placed.subsystem != "posts":
@@ -160,20 +181,16 @@ def _placement(ctx: Context, placed: Placed) -> Iterator[Violation]:
             {"post": entry.post, "place": dotted(placed.path[1:3])},
             clause="6.5.1",
         )
-    yield from _catalogue_place(ctx, placed)
+    yield from _catalogue_place(ctx, placed, place.clause)
     match = SYSTEM_CODE.fullmatch(entry.code or "")
     if match is None:
         return
-    subsystem = ctx.guide.subsystem(placed.subsystem)
-    assert subsystem is not None
-    expected = f"{subsystem.code_prefix}{placed.category_number:02d}"
-    actual = match["prefix"] + match["category"]
-    if actual != expected:
+    if match["prefix"] + match["category"] != place.code:
         yield Violation(
             "code-place",
             (*placed.path, "code"),
-            {"code": entry.code, "expected": expected, "place": dotted(placed.path[1:3])},
-            clause=_place_clause(ctx, placed),
+            {"code": entry.code, "expected": place.code, "place": dotted(placed.path[1:3])},
+            clause=place.clause,
         )
 
 
@@ -185,12 +202,14 @@ def _place_clause(ctx: Context, placed: Placed) -> str:
     return (category or subsystem.categories[0]).clause
 
 
-def _catalogue_place(ctx: Context, placed: Placed) -> Iterator[Violation]:
+def _catalogue_place(ctx: Context, placed: Placed, clause: str) -> Iterator[Violation]:
     """A known standard sits in one of its catalogue categories (an agency's own are its call)."""
     number = placed.number
     if number is None or placed.category is None:
         return
     editions = ctx.catalogue.editions_of(number.base)
+    if not editions:
+        return
     fitting = list(dict.fromkeys(c for e in editions for c in e.categories))
     here = f"{placed.subsystem}.{placed.category}"
     if not fitting or here in fitting:
@@ -209,7 +228,7 @@ def _catalogue_place(ctx: Context, placed: Placed) -> Iterator[Violation]:
             "place": here,
             "confidence": confidence_note(*editions),
         },
-        clause=_place_clause(ctx, placed),
+        clause=clause,
     )
 
 
@@ -266,15 +285,15 @@ def _catalogue_places(ctx: Context, base: str) -> list[str]:
 @rule("system-code", "4.2")
 def system_code(ctx: Context) -> Iterator[Violation]:
     """体系编号 codes are well formed (``BZ06-002``) and unique."""
-    seen: dict[str, str] = {}
+    seen: dict[str, LogicalPath] = {}
     for placed in ctx.entries:
         code = placed.entry.code
         if code is None:
             continue
-        path = (*placed.path, "code")
         if SYSTEM_CODE.fullmatch(code) is None:
-            yield Violation("malformed", path, {"code": code})
+            yield Violation("malformed", (*placed.path, "code"), {"code": code})
         elif code in seen:
-            yield Violation("duplicate", path, {"code": code, "first": seen[code]})
+            first = dotted(seen[code])
+            yield Violation("duplicate", (*placed.path, "code"), {"code": code, "first": first})
         else:
-            seen[code] = dotted(placed.path)
+            seen[code] = placed.path
