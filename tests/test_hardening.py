@@ -197,7 +197,7 @@ def test_reading_stops_past_the_node_limit(monkeypatch: pytest.MonkeyPatch) -> N
     ("args", "words"),
     [
         (("chek",), "是否应为“check”"),
-        (("lsp",), "没有名为“lsp”的命令"),
+        (("serve",), "没有名为“serve”的命令"),
         (("catlog", "--lang", "en"), 'did you mean "catalog"?'),
     ],
 )

@@ -1,8 +1,9 @@
 """Files shipped with the package: guide data, message catalogues, templates and schemas.
 
 Top-level ``templates/`` and ``schemas/`` are put into the wheel as ``sbsguide/_templates`` and
-``sbsguide/_schemas`` (pyproject ``force-include``); from a source checkout they are read where
-they stand, so tests and an editable install see the same files as a user.
+``sbsguide/_schemas``, and ``docs/rules.md`` as ``sbsguide/_docs/rules.md`` (pyproject
+``force-include``); from a source checkout they are read where they stand, so tests and an
+editable install see the same files as a user.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ _CHECKOUT_ROOT = Path(__file__).resolve().parents[2]
 
 
 def shipped_dir(name: str) -> Traversable:
-    """``templates`` or ``schemas``, from the installed wheel or the source checkout."""
+    """``templates``, ``schemas`` or ``docs``, from the installed wheel or the checkout."""
     installed = files("sbsguide") / f"_{name}"
     if installed.is_dir():
         return installed

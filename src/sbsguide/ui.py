@@ -209,6 +209,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "用 sbs explain 条款号 查看条文，如 sbs explain {number}",
         "sbs explain NUMBER shows a clause, e.g. sbs explain {number}",
     ),
+    "lsp-missing": (
+        "语言服务器需要 pygls：请运行 pip install 'sbsguide[lsp]'",
+        "the language server needs pygls: run pip install 'sbsguide[lsp]'",
+    ),
     "no-c-parser": (
         "未安装 ruamel.yaml.clib(libyaml)，改用纯 Python 解析，检查大文件会明显变慢；"
         "请运行 pip install ruamel.yaml.clib",

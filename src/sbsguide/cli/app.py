@@ -21,6 +21,7 @@ from sbsguide.cli import (
     import_command,
     info_commands,
     init_command,
+    lsp_command,
     report_command,
 )
 from sbsguide.cli.usage import UsageError
@@ -75,6 +76,7 @@ app.command()(info_commands.rules)
 app.command()(info_commands.explain)
 app.command()(info_commands.catalog)
 app.command()(info_commands.schema)
+app.command()(lsp_command.lsp)
 
 
 def run_app(lang: Lang) -> int:

@@ -1,0 +1,1 @@
+"""`sbs lsp`: the language server (pygls). Importing the package needs pygls (`[lsp]` extra)."""
