@@ -30,7 +30,11 @@ def items(
             _item(value, name, types.CompletionItemKind.EnumMember)
             for value, name in guide.position_level_names.items()
         ]
-    if cursor.parents[:1] == ("waivers",) or cursor.key in ("rule", "select", "ignore"):
+    if cursor.parents[:1] in (("waivers",), ("select",), ("ignore",)) or cursor.key in (
+        "rule",
+        "select",
+        "ignore",
+    ):
         return _rules(lang)
     if cursor.key == "number" or before.endswith("number:"):
         return _numbers(today)
