@@ -212,3 +212,35 @@ async def test_a_broken_or_huge_buffer_gives_diagnostics_and_the_server_lives(
         assert diagnostics and all(d.source == "sbs" for d in diagnostics)
     still = await _open(client, CONFORMING)  # the server still answers
     assert _shown(still) == _check_json(CONFORMING)
+
+
+async def test_the_sbs_fix_edit_of_a_finding_and_fix_all(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    """A number in a variant form (full-width space, em dash): fix's own rewrite of that line."""
+    system = tmp_path / "system.yaml"
+    text = CONFORMING.read_text(encoding="utf-8").replace(
+        "number: GB/T 13016-2018", "number: GB/T\u300013016—2018"
+    )
+    system.write_text(text, encoding="utf-8")
+    diagnostics = await _open(client, system, text)
+    [variant] = [d for d in diagnostics if d.code == "standard-number"]
+    uri = system.resolve().as_uri()
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            range=variant.range,
+            context=types.CodeActionContext(diagnostics=[variant]),
+        )
+    )
+    assert actions is not None
+    by_title = {a.title: a for a in actions if isinstance(a, types.CodeAction)}
+    line_fix = by_title["sbs fix：修改此行"]
+    assert line_fix.edit is not None and line_fix.edit.changes is not None
+    [edit] = line_fix.edit.changes[uri]
+    assert "GB/T 13016-2018" in edit.new_text and edit.range.start.line == variant.range.start.line
+    whole = by_title["sbs fix：应用全部安全修改"]
+    assert whole.edit is not None and whole.edit.changes is not None
+    [everything] = whole.edit.changes[uri]
+    system.write_text(everything.new_text, encoding="utf-8")
+    assert run_sbs("check", str(system), "--as-of", AS_OF).returncode == 0

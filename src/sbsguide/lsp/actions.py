@@ -18,6 +18,8 @@ def code_actions(
     uri = params.text_document.uri
     found: list[types.CodeAction] = []
     lines = text.splitlines()
+    fixed = _fixed(text, lang, today)
+    fixed_lines = fixed.splitlines() if fixed is not None else []
     for diagnostic in params.context.diagnostics:
         if diagnostic.source != "sbs":
             continue
@@ -25,11 +27,37 @@ def code_actions(
             replaced = _edition_in_force(lines, diagnostic, uri, lang, today)
             if replaced is not None:
                 found.append(replaced)
+        elif len(fixed_lines) == len(lines):
+            line = _line_fix(lines, fixed_lines, diagnostic, uri, lang)
+            if line is not None:
+                found.append(line)
         found.append(_waive(lines, diagnostic, uri, lang))
-    whole = _fix_all(text, uri, lang, today)
-    if whole is not None:
-        found.append(whole)
+    if fixed is not None:
+        found.append(_fix_all(text, fixed, uri, lang))
     return found
+
+
+def _line_fix(
+    lines: list[str], fixed: list[str], diagnostic: types.Diagnostic, uri: str, lang: str
+) -> types.CodeAction | None:
+    """`sbs fix`'s rewrite of the diagnostic's line, when it rewrites that line in place."""
+    at = diagnostic.range.start.line
+    if at >= len(lines) or lines[at] == fixed[at]:
+        return None
+    edit = types.TextEdit(
+        range=types.Range(
+            start=types.Position(line=at, character=0),
+            end=types.Position(line=at, character=_utf16(lines[at], len(lines[at]))),
+        ),
+        new_text=fixed[at],
+    )
+    return types.CodeAction(
+        title="sbs fix：修改此行" if lang == "zh" else "sbs fix: rewrite this line",
+        kind=types.CodeActionKind.QuickFix,
+        diagnostics=[diagnostic],
+        edit=types.WorkspaceEdit(changes={uri: [edit]}),
+        is_preferred=True,
+    )
 
 
 def _edition_in_force(
@@ -105,8 +133,8 @@ def _waive(lines: list[str], diagnostic: types.Diagnostic, uri: str, lang: str) 
     )
 
 
-def _fix_all(text: str, uri: str, lang: str, today: date) -> types.CodeAction | None:
-    """Every safe rewrite of `sbs fix`, as one edit of the whole buffer."""
+def _fixed(text: str, lang: str, today: date) -> str | None:
+    """The buffer with every safe rewrite of `sbs fix`, or None when there is none to make."""
     from sbsguide.service import FixRefused, plan_fix
 
     language: Lang = "en" if lang == "en" else "zh"
@@ -114,11 +142,16 @@ def _fix_all(text: str, uri: str, lang: str, today: date) -> types.CodeAction | 
         plan = plan_fix(text.encode("utf-8"), today, language)
     except FixRefused:
         return None
-    if plan.blocking or not plan.changed:
-        return None
+    return plan.fixed if plan.changed and not plan.blocking else None
+
+
+def _fix_all(text: str, fixed: str, uri: str, lang: str) -> types.CodeAction:
+    """Every safe rewrite of `sbs fix`, as one edit of the whole buffer."""
     lines = text.splitlines(keepends=True)
-    end = types.Position(len(lines), 0)
-    edit = types.TextEdit(types.Range(types.Position(0, 0), end), plan.fixed)
+    end = types.Position(line=len(lines), character=0)
+    edit = types.TextEdit(
+        range=types.Range(start=types.Position(line=0, character=0), end=end), new_text=fixed
+    )
     title = "sbs fix：应用全部安全修改" if lang == "zh" else "sbs fix: apply every safe rewrite"
     return types.CodeAction(
         title=title,
