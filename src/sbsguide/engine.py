@@ -23,6 +23,7 @@ from sbsguide.model import StandardSystem
 from sbsguide.reading import max_bytes
 from sbsguide.rules import BY_NAME, MODEL_RULES, Context, Violation
 from sbsguide.rules.base import LineOf
+from sbsguide.rules.placeholders import may_hold_placeholder
 from sbsguide.source import SourceMap, dotted, parse_dotted
 from sbsguide.validate import validate
 
@@ -45,6 +46,7 @@ class CheckOptions:
     severity: tuple[tuple[str, str], ...] = ()  # per-rule severities of the configuration
     catalogues: tuple[str, ...] = ()  # user catalogue files, layered over the shipped one
     configurations: tuple[str, ...] = ()  # the configuration files that set this file's options
+    keep_args: bool = True  # findings keep what their message was made from (for documents)
 
     def wants(self, rule: str) -> bool:
         """Whether findings of ``rule`` are reported in this run."""
@@ -207,19 +209,21 @@ def check_system(
     )
     if loaded.system is None or loaded.document is None:
         return Checked(_sorted(findings), _sorted(records_findings))
-    stamp = Stamper(guide, options.lang, dict(options.severity))
-    source = loaded.document.source
-    # The rules read the model; the parsed data beside it would only add to the peak of a large
-    # file (100,000 standards: 41 MB).
+    stamp = Stamper(guide, options.lang, dict(options.severity), keep_args=options.keep_args)
+    source, system = loaded.document.source, loaded.system
+    # The rules read the model: the parsed data and the text would only add to the peak of a
+    # large file (100,000 standards: ≈ 60 MB), so they are let go before the rules run.
+    placeholders = loaded.text is None or may_hold_placeholder(loaded.text)
     loaded.document.data = None
+    del loaded
     ctx = Context(
-        loaded.system,
+        system,
         options.as_of,
         guide,
         options.catalogues,
         records=kept,
         records_looked_for=records_read(records, records_findings),
-        text=loaded.text,
+        placeholders=placeholders,
     )
     for rule in MODEL_RULES:
         if options.wants(rule.name):
@@ -233,7 +237,7 @@ def check_system(
         # one pass over both files, so a waiver is unused only when it silenced neither
         own = len(findings)
         both = findings + records_findings
-        applied = list(_apply_waivers(loaded.system, both, options, stamp, source))
+        applied = list(_apply_waivers(system, both, options, stamp, source))
         findings = applied[:own] + applied[len(both) :]
         records_findings = applied[own : len(both)]
     return Checked(_sorted(findings), _sorted(records_findings))
@@ -346,10 +350,18 @@ def _line_list(lines: tuple[int, ...]) -> Localised:
 class Stamper:
     """Turns what a rule or the loader said into a finding: severity, clause, text, position."""
 
-    def __init__(self, guide: Guide, lang: Lang, severity: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        guide: Guide,
+        lang: Lang,
+        severity: dict[str, str] | None = None,
+        *,
+        keep_args: bool = True,
+    ) -> None:
         self.guide = guide
         self.lang = lang
         self.severity = severity or {}  # the configuration's per-rule severities
+        self.keep_args = keep_args
 
     def violation(self, rule_name: str, violation: Violation, source: SourceMap) -> Finding:
         rule = BY_NAME[rule_name]
@@ -376,7 +388,7 @@ class Stamper:
             line=position.line,
             column=position.column,
             key=violation.message,
-            args=args,
+            args=args if self.keep_args else {},
             lines=lines,
         )
 

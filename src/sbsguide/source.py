@@ -9,7 +9,7 @@ about a node that is absent (a missing key) is placed at its nearest recorded an
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 PathPart: TypeAlias = str | int
 LogicalPath: TypeAlias = tuple[PathPart, ...]
@@ -63,27 +63,55 @@ class SourceMap:
     for (by the commands that rewrite text).
     """
 
-    __slots__ = ("_starts", "spans")
+    __slots__ = ("_root", "spans")
 
     def __init__(self) -> None:
-        # line and column packed in one int: a large file records ~6 nodes per standard, and a
-        # pair of ints costs three objects where this costs one (100,000 standards: ≈ 50 MB)
-        self._starts: dict[LogicalPath, int] = {}
+        # A tree of the document's own shape: a node's children under their keys, its position
+        # under None; a scalar is just its position. Line and column are packed in one int.
+        # Keyed by whole paths this took a tuple per node (100,000 standards: 87 MB → ≈ 40 MB).
+        self._root: dict[PathPart | None, Any] = {}
         self.spans: dict[LogicalPath, Span] = {}
 
     def record(self, path: LogicalPath, line0: int, column0: int) -> None:
         """Record a node's start from the parser's 0-based mark."""
-        self._starts[path] = line0 << _COLUMN_BITS | column0
+        node = self._root
+        for part in path[:-1]:
+            child = node.get(part)
+            if not isinstance(child, dict):  # a scalar so far, or a node not yet recorded
+                child = node[part] = {None: child}
+            node = child
+        packed = line0 << _COLUMN_BITS | column0
+        if not path:
+            node[None] = packed
+            return
+        last = path[-1]
+        known = node.get(last)
+        if isinstance(known, dict):
+            known[None] = packed
+        else:
+            node[last] = packed
 
     def __contains__(self, path: LogicalPath) -> bool:
-        return path in self._starts
+        return self._start(path, exact=True) is not None
 
     def locate(self, path: LogicalPath) -> Position:
         """The position of ``path``, or of its nearest recorded ancestor (the file: its 1st key)."""
-        while True:
-            start = self._starts.get(path)
-            if start is not None:
-                return Position((start >> _COLUMN_BITS) + 1, (start & _COLUMN_MASK) + 1)
-            if not path:
-                return FILE_START
-            path = path[:-1]
+        start = self._start(path, exact=False)
+        if start is None:
+            return FILE_START
+        return Position((start >> _COLUMN_BITS) + 1, (start & _COLUMN_MASK) + 1)
+
+    def _start(self, path: LogicalPath, *, exact: bool) -> int | None:
+        """The packed start of ``path`` (``exact``), else of its nearest recorded ancestor."""
+        node: Any = self._root
+        found = node.get(None)
+        for part in path:
+            if not isinstance(node, dict) or part not in node:
+                return None if exact else found
+            node = node[part]
+            here = node.get(None) if isinstance(node, dict) else node
+            if here is not None:
+                found = here
+        if exact:
+            return node.get(None) if isinstance(node, dict) else node
+        return found  # type: ignore[no-any-return]

@@ -66,7 +66,7 @@ class Context:
         *,
         records: Any = None,
         records_looked_for: bool = False,
-        text: str | None = None,
+        placeholders: bool = True,
     ) -> None:
         self.system = system
         self.as_of = as_of
@@ -76,7 +76,8 @@ class Context:
         # whether anyone looked: standard input has no folder to find them in.
         self.records = records
         self.records_looked_for = records_looked_for
-        self.text = text  # the file's text, when the system came from one (None: unknown)
+        # whether the file's text can hold a placeholder at all (placeholders.may_hold_placeholder)
+        self.placeholders = placeholders
         self._standings: dict[LogicalPath, Standing] = {}
 
     @cached_property
