@@ -23,11 +23,12 @@ def test_json_document_has_the_spec_shape() -> None:
     assert document["as_of"] == "2026-11-26"
     # the example waives prefer-public-standards for procurement (no public standard catalogued)
     # its records file is checked with it (SPEC §7), and listed as a file of its own
-    assert document["summary"] == {"files": 2, "error": 0, "warning": 0, "info": 0, "waived": 1}
+    # (and its one overdue improvement action, a warning)
+    assert document["summary"] == {"files": 2, "error": 0, "warning": 1, "info": 0, "waived": 1}
     file, records = document["files"]
     assert file["path"] == str(CONFORMING)
     assert records["path"] == str(CONFORMING.parent / "records.yaml")
-    assert records["findings"] == []
+    assert [f["rule"] for f in records["findings"]] == ["implementation-records"]
     assert [(f["rule"], f["waived"]) for f in file["findings"]] == [
         ("prefer-public-standards", True)
     ]
@@ -115,8 +116,9 @@ def test_a_batch_exits_with_its_highest_code(tmp_path: Path) -> None:
     failing = [[x for x in f["findings"] if not x["waived"]] for f in files]
     assert [("error" in f, bool(x)) for f, x in zip(files, failing, strict=True)] == [
         (False, True),
+        (False, True),  # qujing's records, with their gaps
         (False, False),
-        (False, False),  # the conforming example's records
+        (False, True),  # the conforming example's records: one action overdue
         (True, False),
     ]
 

@@ -434,19 +434,20 @@ def test_the_example_rubric_is_scored_from_the_indicators_and_the_check(tmp_path
     assert result.returncode == 0, result.stdout + result.stderr
     body = json.loads((tmp_path / "自评计分表.json").read_text(encoding="utf-8"))
     scores = {i["id"]: i["score"] for i in body["items"]}
-    # every indicator 100 % but inspection coverage 20/115 (proportional: 10 × 0.174 = 1.7)
+    # every indicator 100 % but inspection coverage 48/115 (proportional: 10 × 0.417 = 4.2)
+    # and problems closed 3/4 (short of the 100 % item 11 asks: no points)
     assert scores == {
-        "1": 5, "2": 5, "3": 15, "4": 10, "5": 10, "6": 10, "7": 10, "8": 1.7, "9": 10,
-        "10": 5, "11": 5, "12": None,
+        "1": 5, "2": 5, "3": 15, "4": 10, "5": 10, "6": 10, "7": 10, "8": 4.2, "9": 10,
+        "10": 5, "11": 0, "12": None,
     }  # fmt: skip
-    assert (body["points"], body["score"], body["to_assess"]) == (100, 86.7, 1)
-    assert body["items"][7]["evidence"] == "实施检查覆盖率 17.4%（20/115）"
+    assert (body["points"], body["score"], body["to_assess"]) == (100, 84.2, 1)
+    assert body["items"][7]["evidence"] == "实施检查覆盖率 41.7%（48/115）"
     from docx import Document
 
     word = Document(str(tmp_path / "自评计分表.docx"))
     scores_table, checklist = word.tables[-2:]
-    assert [c.text for c in scores_table.rows[8].cells[:4]] == ["8", "标准实施检查", "10", "1.7"]
-    assert scores_table.rows[-1].cells[3].text == "86.7"
+    assert [c.text for c in scores_table.rows[8].cells[:4]] == ["8", "标准实施检查", "10", "4.2"]
+    assert scores_table.rows[-1].cells[3].text == "84.2"
     assert [c.text for c in checklist.rows[1].cells] == [
         "12", "标准文本规范、受控发放", "5", "标准发布文件、受控发放登记表、现场抽查 3 份标准文本", "☐", "",
     ]  # fmt: skip
@@ -504,3 +505,82 @@ def test_the_indicators_are_shown_per_sub_system() -> None:
     # the sub-systems add up to the whole: 8 + 21 + 13 + 10 = 52 trained of 39 + 32 + 34 + 10
     assert "| 服务基础标准体系 | 100.0%（6/6） | 20.5%（8/39） | 2.6%（1/39） |" in table
     assert "| 岗位工作标准体系 | 100.0%（3/3） | 100.0%（10/10） | 40.0%（4/10） |" in table
+
+
+def test_the_examples_indicators_equal_a_hand_computation_from_its_records(tmp_path: Path) -> None:
+    """Counted here without sbs's code: plain YAML, numbers compared without their year."""
+    import re
+
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="safe", pure=True)
+    records = yaml.load(KUNMING_RECORDS.read_text(encoding="utf-8"))
+    system_text = CONFORMING.read_text(encoding="utf-8")
+    # the standards block only (the document block has a number of its own); none is withdrawn
+    system_text = system_text.split("\nstandards:", 1)[1].split("\nwaivers:", 1)[0]
+    in_force = {
+        re.sub(r"[-—]\d{4}$", "", n.strip()) for n in re.findall(r"number: ([^,}\n]+)", system_text)
+    }
+
+    def bare(reference: str) -> str:
+        return re.sub(r"[-—]\d{4}$", "", str(reference).strip())
+
+    trained = {bare(r) for t in records["trainings"] for r in t["standards"]} & in_force
+    inspected = {bare(r) for i in records["inspections"] for r in i["standards"]} & in_force
+    results = [i["result"] for i in records["inspections"]]
+    surveys = records["surveys"]
+    problems = records["evaluation"]["problems"]
+    result = run_sbs(
+        "evaluate", str(EXAMPLES / "kunming-hightech"), "--format", "json",
+        "--output", str(tmp_path), "--as-of", "2026-11-26",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    body = json.loads((tmp_path / "标准体系自我评价报告.json").read_text(encoding="utf-8"))
+    figures = {i["name"]: (i["numerator"], i["denominator"]) for i in body["indicators"]}
+    assert len(in_force) == 115
+    assert figures["宣贯率"] == (len(trained), 115)
+    assert figures["实施检查覆盖率"] == (len(inspected), 115)
+    assert figures["实施符合率"] == (results.count("符合"), len(results))
+    assert len(results) >= 40
+    assert figures["顾客满意度"] == (
+        sum(s["satisfied"] for s in surveys),
+        sum(s["responses"] for s in surveys),
+    )
+    assert figures["问题整改率"] == (
+        sum(p["status"] == "已完成" for p in problems),
+        len(problems),
+    )
+    overdue = next(i for i in body["indicators"] if i["name"] == "问题整改率")["missing"]
+    assert overdue == ["P4 信息平台数据更新不及时（2024-12-31）"]
+
+
+def test_a_workbook_missing_sheets_or_with_unknown_columns_says_what_it_did_not_read(
+    tmp_path: Path,
+) -> None:
+    from openpyxl import Workbook
+
+    (tmp_path / "system.yaml").write_bytes(CONFORMING.read_bytes())
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "检查记录"  # not the template's name: found by its header
+    sheet.append(["检查日期", "检查人", "检查范围", "检查的标准", "检查结论", "整改期限说明"])
+    sheet.append(["2024-04-10", "张强", "服务大厅", "Q/KMGX 210", "符合", "无"])
+    sheet.append([None, None, None, None, None, None])  # a blank row: skipped
+    book.save(tmp_path / "实施与评价记录.xlsx")
+    result = run_sbs("check", str(tmp_path), "--format", "json", "--as-of", "2026-11-26")
+    _, kept = json.loads(result.stdout)["files"]
+    said = [
+        (f["key"] if "key" in f else f["rule"], f["line"], f["message"]) for f in kept["findings"]
+    ]
+    messages = [m for _, _, m in said]
+    assert "“检查记录”表的列“整改期限说明”不是可识别的表头，该列未读取" in " ".join(messages)
+    for missing in ("宣贯培训", "满意度调查", "问题与改进"):
+        assert f"记录表中没有“{missing}”表，这类记录按没有记录处理" in messages
+    out = tmp_path / "out"
+    evaluated = run_sbs(
+        "evaluate", str(tmp_path), "--format", "json", "--output", str(out), "--as-of", "2026-11-26"
+    )
+    assert evaluated.returncode == 0, evaluated.stdout
+    body = json.loads((out / "标准体系自我评价报告.json").read_text(encoding="utf-8"))
+    figures = {i["name"]: (i["numerator"], i["denominator"]) for i in body["indicators"]}
+    assert figures["实施符合率"] == (1, 1)  # the one inspection was read

@@ -26,6 +26,7 @@ FILES = [
     ".gitlab-ci.yml",
     ".sbs/system.schema.json",
     ".sbs/config.yaml",
+    "records.yaml",  # the trial's records (5.5), to fill once it starts
 ]
 # What a freshly scaffolded system still lacks: exactly what the agency has to fill in.
 TO_FILL = [
@@ -342,6 +343,21 @@ def test_the_first_hour_from_a_bare_scaffold_to_a_clean_strict_check(tmp_path: P
     path.write_text(text, encoding="utf-8")
     fixed = run_sbs("fix", str(path), "--as-of", AS_OF)  # assigns the new standards' codes
     assert fixed.returncode == 0, fixed.stdout + fixed.stderr
+    # the trial's records (5.5), in the records.yaml the scaffold wrote: every standard trained
+    # on, a survey, the self-evaluation's problem closed
+    numbers = re.findall(
+        r"^\s+- \{(?:code: [^,]+, )?number: ([^,]+),", path.read_text(encoding="utf-8"), re.M
+    )
+    records = folder / "records.yaml"
+    assert "trainings: []" in records.read_text(encoding="utf-8")
+    records.write_text(
+        "version: 1\n"
+        f"trainings:\n  - {{date: 2025-02-10, standards: [{', '.join(numbers)}], participants: 6}}\n"
+        "surveys:\n  - {period: 2025-03-01/2025-05-31, responses: 40, satisfied: 37}\n"
+        "evaluation:\n  date: 2025-06-05\n  problems:\n"
+        "    - {problem: 考核指标不可量化, action: 修订岗位标准, owner: 张三, due: 2025-09-30, status: 已完成}\n",
+        encoding="utf-8",
+    )
     clean = run_sbs("check", str(path), "--strict", "--as-of", AS_OF)
     assert clean.returncode == 0, clean.stdout
 

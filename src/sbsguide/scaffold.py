@@ -216,8 +216,12 @@ def render(options: ScaffoldOptions) -> list[tuple[str, str]]:
             (".sbs/config.yaml", "config.yaml.j2"),
         )
     ]
+    from sbsguide.evaluate.template import template_yaml
     from sbsguide.schema import render as render_schema
 
+    # the trial's records (guide 5.5), commented, to fill during the trial or to replace by the
+    # workbook `sbs evaluate --template` writes
+    files.append(("records.yaml", template_yaml(None, date.today(), options.lang).decode("utf-8")))
     files.append((SCHEMA_COPY, render_schema()))
     return files
 

@@ -28,7 +28,21 @@ def records_schema() -> dict[str, Any]:
     from sbsguide.evaluate.records import Records
 
     schema = Records.model_json_schema(by_alias=True)
+    _numbers_as_text(schema)
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
+
+
+def _numbers_as_text(node: Any) -> None:
+    """A plain text field takes a number too: the check reads ``clause: 4.7`` as the text 4.7."""
+    if isinstance(node, dict):
+        plain = not any(k in node for k in ("enum", "pattern", "format", "const"))
+        if node.get("type") == "string" and plain:
+            node["type"] = ["string", "number"]
+        for value in node.values():
+            _numbers_as_text(value)
+    elif isinstance(node, list):
+        for value in node:
+            _numbers_as_text(value)
 
 
 def render(records: bool = False) -> str:

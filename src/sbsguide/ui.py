@@ -289,8 +289,11 @@ _TEXT: dict[str, tuple[str, str]] = {
         "every file already exists in {path}; nothing was written (--force overwrites)",
     ),
     "init-next": (
-        "下一步：按注释填写 {path}，然后运行 sbs check {path}",
-        "next: fill in {path} as its comments say, then run sbs check {path}",
+        "下一步：按注释填写 {path}，然后运行 sbs check {path}；试运行期间在 records.yaml 中记录"
+        "宣贯、检查和满意度调查(或用 sbs evaluate --template 生成 Excel 记录表)",
+        "next: fill in {path} as its comments say, then run sbs check {path}; during the trial, "
+        "record trainings, inspections and surveys in records.yaml (or in the workbook "
+        "sbs evaluate --template writes)",
     ),
     "bad-kind": (
         "未知的报告种类“{value}”(可用：table、gap、all)",

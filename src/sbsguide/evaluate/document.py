@@ -161,11 +161,30 @@ def _implementation(e: Evaluated, L: dict[str, str]) -> tuple[str | Sheet, ...]:
     if e.records is None:
         blocks.append(L["records_none"])
         return tuple(blocks)
-    trainings: list[Row] = [
-        [L["date"], L["topic"], L["standards_named"], L["participants"], L["by"]]
-    ]
-    for t in e.records.trainings:
-        trainings.append(
+    blocks.append(_trainings(e, L))
+    blocks.append(_inspections_by_month(e, L))
+    return tuple(blocks)
+
+
+LISTED_TRAININGS = 60
+"""Trainings listed one by one up to this many; past it, by month (the records keep each)."""
+
+
+def _trainings(e: Evaluated, L: dict[str, str]) -> Sheet:
+    trainings = e.records.trainings if e.records else []
+    if len(trainings) > LISTED_TRAININGS:
+        rows: list[Row] = [[L["month"], L["sessions"], L["standards_named"], L["participants"]]]
+        months: dict[str, list[int]] = {}
+        for t in trainings:
+            month = months.setdefault(t.date.isoformat()[:7], [0, 0, 0])
+            month[0] += 1
+            month[1] += len(t.standards)
+            month[2] += t.participants or 0
+        rows += [[m, *(str(n) for n in counts)] for m, counts in sorted(months.items())]
+        return Sheet(L["trainings_table"], rows, (12, 12, 12, 12), nowrap=frozenset({0}))
+    rows = [[L["date"], L["topic"], L["standards_named"], L["participants"], L["by"]]]
+    for t in trainings:
+        rows.append(
             [
                 t.date.isoformat(),
                 t.topic or "",
@@ -174,27 +193,23 @@ def _implementation(e: Evaluated, L: dict[str, str]) -> tuple[str | Sheet, ...]:
                 t.by or "",
             ]
         )
-    blocks.append(
-        Sheet(L["trainings_table"], trainings, (12, 40, 10, 10, 12), nowrap=frozenset({0}))
-    )
-    inspections: list[Row] = [
-        [L["date"], L["scope"], L["inspector"], L["standards_named"], L["result"], L["found"]]
+    return Sheet(L["trainings_table"], rows, (12, 40, 10, 10, 12), nowrap=frozenset({0}))
+
+
+def _inspections_by_month(e: Evaluated, L: dict[str, str]) -> Sheet:
+    """Inspections summarised by month and result; each is listed in 附表A."""
+    rows: list[Row] = [
+        [L["month"], L["sessions"], L["conforming"], L["partly"], L["nonconforming"]]
     ]
-    for i in e.records.inspections:
-        inspections.append(
-            [
-                i.date.isoformat(),
-                i.scope or "",
-                i.inspector or "",
-                str(len(i.standards)),
-                L[i.result],
-                "；".join(i.problems),
-            ]
-        )
-    blocks.append(
-        Sheet(L["inspections_table"], inspections, (12, 24, 10, 10, 10, 40), nowrap=frozenset({0}))
-    )
-    return tuple(blocks)
+    months: dict[str, dict[str, int]] = {}
+    for i in e.records.inspections if e.records else []:
+        month = months.setdefault(i.date.isoformat()[:7], {"all": 0})
+        month["all"] += 1
+        month[i.result] = month.get(i.result, 0) + 1
+    for name, counts in sorted(months.items()):
+        shown = (counts.get(k, 0) for k in ("all", "conforming", "partly", "nonconforming"))
+        rows.append([name, *(str(n) for n in shown)])
+    return Sheet(L["inspections_table"], rows, (12, 12, 12, 12, 12), nowrap=frozenset({0}))
 
 
 def _satisfaction(e: Evaluated, L: dict[str, str]) -> tuple[str | Sheet, ...]:

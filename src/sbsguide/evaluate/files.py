@@ -79,6 +79,8 @@ def load_as(
             findings.append(stamp.load_problem(problem, SourceMap()))
             return LoadedRecords(shown_as, None, SourceMap(), findings)
         data, source, sheets, headers = read.data, read.source, read.sheets, read.headers
+        # what the workbook holds that was not read is listed, never dropped silently
+        findings += [stamp.load_problem(p, source) for p in read.unread]
     else:
         text, problems = loader.decode(raw)
         findings += [stamp.load_problem(p, SourceMap()) for p in problems]

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from sbsguide.loader import LoadProblem
 from sbsguide.source import LogicalPath, SourceMap
 from sbsguide.tables import date_of, header_columns, text_of
 
@@ -69,6 +70,7 @@ class ReadWorkbook:
     source: SourceMap
     sheets: dict[str, str] = field(default_factory=dict)  # records key → sheet name
     headers: dict[str, str] = field(default_factory=dict)  # records field → its column header
+    unread: list[LoadProblem] = field(default_factory=list)  # columns and sheets not read
 
 
 class WorkbookNotReadable(Exception):
@@ -97,11 +99,19 @@ def cells_of(raw: bytes) -> dict[str, list[list[Any]]]:
 
 def read_workbook(raw: bytes) -> ReadWorkbook:
     """The records of a workbook; a sheet that is not found holds no records."""
+    from sbsguide.evaluate.template import SHEETS
+
     sheets = cells_of(raw)
     result = ReadWorkbook({}, SourceMap())
-    for key, (name, rows) in _sheets_found(sheets).items():
+    found = _sheets_found(sheets)
+    for key in FIELDS:  # a kind of record with no sheet: said, never taken as "none done"
+        if key not in found:
+            missing = {"sheet": SHEETS["zh"][key][0], "sheet_en": SHEETS["en"][key][0]}
+            result.unread.append(_unread("workbook-no-sheet", missing, 1, 1))
+    for key, (name, rows) in found.items():
         result.sheets["evaluation" if key == "problems" else key] = name
         top: LogicalPath = ("evaluation", "problems") if key == "problems" else (key,)
+        result.unread += _unread_columns(name, rows, _aliases(key))
         items = rows_as_items(rows, _aliases(key), top, result.source, result.headers)
         if key == "problems":
             if items:
@@ -109,6 +119,24 @@ def read_workbook(raw: bytes) -> ReadWorkbook:
         else:
             result.data[key] = items
     return result
+
+
+def _unread(message: str, args: dict[str, Any], line: int, column: int) -> LoadProblem:
+    return LoadProblem("implementation-records", message, args, (), line, column, "info")
+
+
+def _unread_columns(
+    name: str, rows: list[list[Any]], aliases: dict[str, tuple[str, ...]]
+) -> list[LoadProblem]:
+    """The columns of a sheet's header that name nothing sbs reads (their cells are not read)."""
+    header, columns = header_of(rows, aliases)
+    if header < 0:
+        return [_unread("workbook-no-header", {"sheet": name}, 1, 1)]
+    return [
+        _unread("workbook-column", {"sheet": name, "column": text_of(value)}, header + 1, c + 1)
+        for c, value in enumerate(rows[header])
+        if text_of(value) and c not in columns
+    ]
 
 
 def _sheets_found(sheets: dict[str, list[list[Any]]]) -> dict[str, tuple[str, list[list[Any]]]]:
