@@ -331,27 +331,39 @@ def build(
 
     builder = _Builder(pure, masked, spans, positions)
     documents = 0
+    # the loop runs once per event (a million for 100,000 standards): names bound locally
+    scalar_event, mapping_start, sequence_start = (
+        ev.ScalarEvent,
+        ev.MappingStartEvent,
+        ev.SequenceStartEvent,
+    )
+    mapping_end, sequence_end = ev.MappingEndEvent, ev.SequenceEndEvent
+    scalar, add, open_, close = builder.scalar, builder.add, builder.open, builder.close
+    nodes = 0
     for event in _events(builder.yaml, text):
         kind = type(event)
-        if kind is ev.ScalarEvent:
-            builder.nodes += 1
-            if builder.nodes > MAX_NODES:
+        if kind is scalar_event:
+            nodes += 1
+            if nodes > MAX_NODES:
                 raise Rejected(builder._at(event.start_mark, "yaml-syntax", "too-many-nodes", {}))
-            value = builder.scalar(event)
-            path = builder.add(value, event.start_mark, 1)
+            value = scalar(event)
+            path = add(value, event.start_mark, 1)
             if spans and path is not None:
                 builder.keep_span(path, event.start_mark, event.end_mark)
             if event.anchor:
                 builder.anchors[event.anchor] = (value, 1)
-        elif kind is ev.MappingStartEvent:
-            builder.nodes += 1
-            builder.open({}, event)
-        elif kind is ev.SequenceStartEvent:
-            builder.nodes += 1
-            builder.open([], event)
-        elif kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
-            builder.close(event.end_mark)
+        elif kind is mapping_end or kind is sequence_end:
+            close(event.end_mark)
+        elif kind is mapping_start:
+            nodes += 1
+            builder.nodes = nodes
+            open_({}, event)
+        elif kind is sequence_start:
+            nodes += 1
+            builder.nodes = nodes
+            open_([], event)
         elif kind is ev.AliasEvent:
+            builder.nodes = nodes
             builder.alias(event)
         elif kind is ev.DocumentStartEvent:
             documents += 1
