@@ -244,3 +244,19 @@ async def test_the_sbs_fix_edit_of_a_finding_and_fix_all(
     [everything] = whole.edit.changes[uri]
     system.write_text(everything.new_text, encoding="utf-8")
     assert run_sbs("check", str(system), "--as-of", AS_OF).returncode == 0
+
+
+async def test_a_configuration_s_language_wins_over_the_client_locale(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    """The client says zh-cn; the project's .sbs/config.yaml says en: the messages are English."""
+    (tmp_path / ".sbs").mkdir()
+    (tmp_path / ".sbs" / "config.yaml").write_text("lang: en\n", encoding="utf-8")
+    system = tmp_path / "system.yaml"
+    text = CONFORMING.read_text(encoding="utf-8").replace(
+        "  end: 2024-06-30\n", "  end: 2024-04-30\n"
+    )
+    system.write_text(text, encoding="utf-8")
+    diagnostics = await _open(client, system, text)
+    [trial] = [d for d in diagnostics if d.code == "trial-period"]
+    assert "shorter than three months" in trial.message

@@ -40,12 +40,20 @@ class Checked:
     records: tuple[Finding, ...] = ()
 
 
-def check_buffer(text: str, path: Path | None, lang: str, as_of: date | None = None) -> Checked:
-    """The findings of a buffer's text, as `sbs check` would give them for that file."""
+def check_buffer(
+    text: str, path: Path | None, lang: str, as_of: date | None = None, *, chosen: bool = False
+) -> Checked:
+    """The findings of a buffer's text, as `sbs check` would give them for that file.
+
+    ``lang`` is the client's locale, or the language the client chose (``chosen``); a
+    configuration's own ``lang`` comes between the two.
+    """
     from sbsguide.engine import CheckOptions, check_system, read_records, too_large_finding
     from sbsguide.reading import max_bytes
     from sbsguide.service import file_options
 
+    if not chosen and path is not None:
+        lang = configured_lang(path) or lang
     language: Lang = "en" if lang == "en" else "zh"
     options = CheckOptions(as_of=as_of or date.today(), lang=language)
     raw = text.encode("utf-8")
@@ -58,6 +66,14 @@ def check_buffer(text: str, path: Path | None, lang: str, as_of: date | None = N
     checked = check_system(raw, options, records=None if unreadable else records)
     beside = path.parent / Path(records.shown_as).name if records.raw is not None else None
     return Checked(checked.findings, beside, tuple(checked.records))
+
+
+def configured_lang(path: Path) -> str | None:
+    """The ``lang`` of the configuration nearest a file, if it sets one."""
+    from sbsguide import config
+
+    found = config.nearest(path)
+    return config.load(found).lang if found else None
 
 
 def utf16_column(line_text: str, column: int) -> int:

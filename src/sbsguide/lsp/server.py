@@ -32,6 +32,7 @@ class SbsServer(LanguageServer):
     """The language server, with the run's language (the client's locale, or configured)."""
 
     lang = "zh"
+    lang_chosen = False  # set by the client (initializationOptions.lang), over the configuration
     as_of: date | None = None  # a fixed check date (tests, reproducible reviews); else today
 
 
@@ -40,12 +41,17 @@ server = SbsServer("sbs", __version__, text_document_sync_kind=types.TextDocumen
 
 @server.feature(types.INITIALIZE)
 def initialize(ls: SbsServer, params: types.InitializeParams) -> None:
-    """The language: ``initializationOptions.lang``, else the client's locale (zh* → Chinese)."""
+    """The run's language and check date, from what the client says.
+
+    The language: ``initializationOptions.lang``, else the configuration's ``lang`` (per
+    document), else the client's locale (zh* → Chinese).
+    """
     options = (
         params.initialization_options if isinstance(params.initialization_options, dict) else {}
     )
     asked = str(options.get("lang") or params.locale or "zh")
     ls.lang = "zh" if asked.lower().startswith("zh") else "en"
+    ls.lang_chosen = bool(options.get("lang"))
     if options.get("asOf"):
         ls.as_of = date.fromisoformat(str(options["asOf"]))
 
@@ -71,7 +77,7 @@ def publish(ls: SbsServer, uri: str) -> None:
         return
     page = rules_page()
     try:
-        checked = check_buffer(document.source, path, ls.lang, ls.as_of)
+        checked = check_buffer(document.source, path, ls.lang, ls.as_of, chosen=ls.lang_chosen)
     except Exception as error:  # a crash in a check is said in the document, never fatal
         failed = types.Diagnostic(
             range=types.Range(types.Position(0, 0), types.Position(0, 1)),
