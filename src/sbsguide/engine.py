@@ -1,7 +1,7 @@
 """One file through the stages: read → YAML → model → rules → waivers → sorted findings.
 
 Syntax, schema and encoding problems are findings like any other; the rules run only on a valid
-model. Severity, message, location and waivers are stamped here, so a rule says only what and where.
+model. Waivers are applied here; severity, message and location are stamped by stamp.py.
 """
 
 from __future__ import annotations
@@ -12,19 +12,19 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sbsguide import loader, messages
-from sbsguide.findings import FileResult, Finding, Severity
+from sbsguide import loader
+from sbsguide.findings import FileResult, Finding
 from sbsguide.guide import Guide, load_guide
 from sbsguide.loader import LoadProblem
-from sbsguide.messages import Lang, Localised
+from sbsguide.messages import Lang
 from sbsguide.model import StandardSystem
 from sbsguide.reading import max_bytes
 from sbsguide.rules import BY_NAME, MODEL_RULES, Context, Violation
-from sbsguide.rules.base import LineOf
 from sbsguide.rules.placeholders import may_hold_placeholder
-from sbsguide.source import SourceMap, dotted, parse_dotted
+from sbsguide.source import SourceMap, parse_dotted
+from sbsguide.stamp import Stamper
 from sbsguide.validate import validate
 
 if TYPE_CHECKING:
@@ -124,10 +124,16 @@ class RecordsFile:
 
 @dataclass(frozen=True, slots=True)
 class Checked:
-    """The findings of a system file and of its records file, each sorted."""
+    """The findings of a system file and of its records file, each sorted; what was read.
+
+    ``system`` and ``kept`` (the records model) are None when their file did not load: the
+    documents built on a check read them rather than parse the files again.
+    """
 
     findings: list[Finding]
     records: list[Finding]
+    system: StandardSystem | None = None
+    kept: Any = None
 
 
 def too_large_finding(limit: int, lang: Lang) -> Finding:
@@ -240,7 +246,7 @@ def check_system(
         applied = list(_apply_waivers(system, both, options, stamp, source))
         findings = applied[:own] + applied[len(both) :]
         records_findings = applied[own : len(both)]
-    return Checked(_sorted(findings), _sorted(records_findings))
+    return Checked(_sorted(findings), _sorted(records_findings), system, kept)
 
 
 def _sorted(findings: list[Finding]) -> list[Finding]:
@@ -329,80 +335,3 @@ def _apply_waivers(
 
 def _waived(finding: Finding, reason: str) -> Finding:
     return replace(finding, waived=True, waiver_reason=reason)
-
-
-LISTED_LINES = 10
-"""A message names this many lines of a many-places finding; the finding keeps them all."""
-
-
-def _line_list(lines: tuple[int, ...]) -> Localised:
-    """``第 3、7 行`` / ``lines 3, 7``; past ten, ``第 3、…、40 行等 12 处`` / ``… and 2 more``."""
-    shown = [str(n) for n in lines[:LISTED_LINES]]
-    more = len(lines) - len(shown)
-    return Localised(
-        f"第 {'、'.join(shown)} 行" + (f"等 {len(lines)} 处" if more else ""),
-        ("line " if len(lines) == 1 else "lines ")
-        + ", ".join(shown)
-        + (f" and {more} more" if more else ""),
-    )
-
-
-class Stamper:
-    """Turns what a rule or the loader said into a finding: severity, clause, text, position."""
-
-    def __init__(
-        self,
-        guide: Guide,
-        lang: Lang,
-        severity: dict[str, str] | None = None,
-        *,
-        keep_args: bool = True,
-    ) -> None:
-        self.guide = guide
-        self.lang = lang
-        self.severity = severity or {}  # the configuration's per-rule severities
-        self.keep_args = keep_args
-
-    def violation(self, rule_name: str, violation: Violation, source: SourceMap) -> Finding:
-        rule = BY_NAME[rule_name]
-        args = {
-            key: source.locate(value.path).line if isinstance(value, LineOf) else value
-            for key, value in violation.args.items()
-        }
-        lines = tuple(source.locate(path).line for path in violation.lines)
-        if lines:
-            args["lines"] = _line_list(lines)
-        message, hint = messages.render(rule_name, violation.message, args, self.lang)
-        position = source.locate(violation.path)
-        default = rule.default_severity(self.guide)
-        severity = violation.severity or default
-        if rule_name in self.severity and severity is default:
-            severity = Severity(self.severity[rule_name])  # an info of the rule stays an info
-        return Finding(
-            rule=rule_name,
-            clause=violation.clause or (rule.clauses[0] if rule.clauses else ""),
-            severity=severity,
-            message=message,
-            hint=hint,
-            path=dotted(violation.path),
-            line=position.line,
-            column=position.column,
-            key=violation.message,
-            args=args if self.keep_args else {},
-            lines=lines,
-        )
-
-    def load_problem(self, problem: LoadProblem, source: SourceMap) -> Finding:
-        finding = self.violation(
-            problem.rule,
-            Violation(
-                problem.message,
-                problem.path,
-                problem.args,
-                Severity(problem.severity) if problem.severity else None,
-            ),
-            source,
-        )
-        if problem.line is None:
-            return finding
-        return replace(finding, line=problem.line, column=problem.column or 1)

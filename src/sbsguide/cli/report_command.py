@@ -17,7 +17,6 @@ from sbsguide.oserrors import os_reason
 from sbsguide.ui import text
 
 if TYPE_CHECKING:
-    from sbsguide.engine import RecordsFile
     from sbsguide.findings import FileResult
     from sbsguide.report.summary import TitleBlock
 
@@ -139,8 +138,6 @@ def _each_source(
         records, unreadable = read_records(source, str(source), language)
         if unreadable is not None:  # said, and the reports do not judge the records
             _say_unreadable(unreadable, language)
-        else:
-            _say_unloadable(records, language)
         stage(text("stage-checking", language, path=source))
         try:
             reports = build(
@@ -154,6 +151,9 @@ def _each_source(
                 text("report-too-large-for-word", language, n=too_large.rows, limit=WORD_ROWS)
             ) from None
         stage("")
+        # a records file that does not load is said; the gap report leaves the records unjudged
+        for finding in reports.unloaded:
+            sys.stdout.write(finding_line(records.shown_as, finding, language) + "\n")
         for finding in reports.blocking:
             sys.stdout.write(finding_line(str(source), finding, language) + "\n")
         if reports.blocking:
@@ -174,22 +174,6 @@ def _say_unreadable(result: FileResult, lang: Lang) -> None:
         sys.stdout.write(finding_line(result.path, finding, lang) + "\n")
     if result.error:
         sys.stdout.write(text("cannot-open", lang, path=result.path, reason=result.error) + "\n")
-
-
-def _say_unloadable(records: RecordsFile, lang: Lang) -> None:
-    """The findings of a records file that does not parse or validate.
-
-    The gap report then leaves the records unjudged.
-    """
-    if records.raw is None:
-        return
-    from sbsguide.engine import ALWAYS_SHOWN
-    from sbsguide.evaluate.files import load_records
-    from sbsguide.output.text_format import finding_line
-
-    for finding in load_records(records.raw, records.shown_as, lang).findings:
-        if finding.rule in ALWAYS_SHOWN:
-            sys.stdout.write(finding_line(records.shown_as, finding, lang) + "\n")
 
 
 def _write_reports(folder: Path, files: list[tuple[str, bytes]], lang: Lang) -> None:

@@ -43,7 +43,6 @@ def evaluate(
     from sbsguide.documents.write import WRITERS
     from sbsguide.engine import ALWAYS_SHOWN, RecordsFile
     from sbsguide.evaluate.document import document
-    from sbsguide.evaluate.files import load_records
     from sbsguide.evaluate.indicators import indicators
     from sbsguide.evaluate.report import as_json, evaluated
     from sbsguide.guide import load_guide
@@ -54,13 +53,10 @@ def evaluate(
     built = checked(raw, as_of, lang, options=options, records=kept_file)
     if isinstance(built, list):
         return Evaluation(blocking=built)
-    system, table, gap = built
-    loaded = None
-    if records is not None:
-        loaded = load_records(*records, lang)
-    blocking = [f for f in loaded.findings if f.rule in ALWAYS_SHOWN] if loaded else []
-    if (loaded is not None and loaded.records is None) or blocking:
-        return Evaluation(records_findings=loaded.findings if loaded else [])
+    system, table, gap, check = built.system, built.table, built.gap, built.check
+    said = check.records  # the records' own findings: what loading and the rules said of them
+    if records is not None and (check.kept is None or any(f.rule in ALWAYS_SHOWN for f in said)):
+        return Evaluation(records_findings=said)
     scoring = None
     if rubric is not None:
         from sbsguide.evaluate.rubric import load_rubric
@@ -70,7 +66,7 @@ def evaluate(
             f.rule in ("yaml-syntax", "schema") for f in scoring.findings
         ):
             return Evaluation(rubric_findings=scoring.findings)
-    kept = loaded.records if loaded else None
+    kept = check.kept
     catalogues = options.catalogues if options is not None else ()
     ctx = Context(system, as_of, load_guide(), catalogues)
     found = indicators(ctx, kept, period)
@@ -84,31 +80,23 @@ def evaluate(
         else:
             files.append((f"{name}.{fmt}", WRITERS[fmt](document(e))))
     if scoring is not None:
-        files += _score_sheets(raw, e, scoring.records, kept_file, formats, options)
-    return Evaluation(files, records_findings=loaded.findings if loaded else [])
+        files += _score_sheets(e, scoring.records, check, formats)
+    return Evaluation(files, records_findings=said)
 
 
 def _score_sheets(
-    raw: bytes,
-    e: Any,
-    rubric: Any,
-    records: Any,
-    formats: tuple[str, ...],
-    options: Any,
+    e: Any, rubric: Any, check: Any, formats: tuple[str, ...]
 ) -> list[tuple[str, bytes]]:
     """The 自评计分表 in each format asked: the rubric scored from the indicators and the check."""
     from sbsguide.documents.write import WRITERS
-    from sbsguide.engine import CheckOptions, check_system
     from sbsguide.evaluate.rubric import score
     from sbsguide.evaluate.scoresheet import FILE_NAMES as SHEET_NAMES
     from sbsguide.evaluate.scoresheet import as_json as sheet_json
     from sbsguide.evaluate.scoresheet import scoresheet
     from sbsguide.evaluate.words import labels
 
-    options = options or CheckOptions(as_of=e.as_of, lang=e.lang)
-    both = check_system(raw, options, records=records)
     by_key = {i.key: i for i in e.indicators}
-    scored = score(rubric, by_key, both.findings + both.records, labels(e.lang), e.lang)
+    scored = score(rubric, by_key, check.findings + check.records, labels(e.lang), e.lang)
     name = SHEET_NAMES[e.lang]
     files = []
     for fmt in formats:

@@ -64,8 +64,8 @@ def load_as(
     model: type[BaseModel], raw: bytes, shown_as: str, lang: Lang, workbook: Any
 ) -> LoadedRecords:
     """A YAML file or a workbook (``workbook(raw)`` reads it) validated as ``model``."""
-    from sbsguide.engine import Stamper
     from sbsguide.evaluate.workbook import WorkbookNotReadable, is_workbook
+    from sbsguide.stamp import Stamper
 
     stamp = Stamper(load_guide(), lang)
     sheets: dict[str, str] = {}

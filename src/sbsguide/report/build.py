@@ -12,7 +12,7 @@ from sbsguide.findings import Finding, Severity
 from sbsguide.messages import Lang
 
 if TYPE_CHECKING:
-    from sbsguide.engine import RecordsFile
+    from sbsguide.engine import Checked, RecordsFile
     from sbsguide.report.summary import TitleBlock
 
 KINDS = ("table", "gap")
@@ -47,6 +47,7 @@ class Reports:
 
     files: list[tuple[str, bytes]] = field(default_factory=list)
     blocking: list[Finding] = field(default_factory=list)
+    unloaded: list[Finding] = field(default_factory=list)  # a records file that did not load
 
 
 def _renderers() -> dict[tuple[str, str], Callable[[Any], bytes]]:
@@ -78,7 +79,17 @@ def models(
 ) -> tuple[Any, Any] | list[Finding]:
     """(table, gap) models of one file's content, or the findings that stop a report."""
     built = checked(raw, as_of, lang, annex=annex, options=options, records=records)
-    return built if isinstance(built, list) else built[1:]
+    return built if isinstance(built, list) else (built.table, built.gap)
+
+
+@dataclass(frozen=True, slots=True)
+class Built:
+    """What the documents of one system file are made from: the check, and its two models."""
+
+    system: Any  # StandardSystem
+    table: Any  # report.model.TableReport
+    gap: Any  # report.gap.GapReport
+    check: Checked
 
 
 def checked(
@@ -89,19 +100,17 @@ def checked(
     annex: bool = False,
     options: Any = None,
     records: RecordsFile | None = None,
-) -> tuple[Any, Any, Any] | list[Finding]:
-    """(system, table, gap) of one file's content, or the findings that stop a report.
+) -> Built | list[Finding]:
+    """The check and models of one file's content, or the findings that stop a report.
 
     ``records``: the system's records file, judged as `sbs check` judges it (None: not looked
     for, and the gap report does not claim to have judged it).
     """
-    from sbsguide import loader
     from sbsguide.engine import CheckOptions, check_system, records_read
     from sbsguide.guide import load_guide
     from sbsguide.report.gap import build_gap
     from sbsguide.report.model import build_table
     from sbsguide.report.note import explanatory_note
-    from sbsguide.validate import validate
 
     options = options or CheckOptions(as_of=as_of, lang=lang)
     both = check_system(raw, options, records=records)
@@ -113,8 +122,7 @@ def checked(
     ]
     if blocking:
         return blocking
-    text, _ = loader.decode(raw)
-    system, _ = validate(loader.read_yaml(text or "").data)
+    system = both.system
     assert system is not None  # no schema error was found
     table = build_table(system, as_of, lang, options.catalogues)
     note = explanatory_note(
@@ -124,7 +132,7 @@ def checked(
     gap = build_gap(
         system, findings, as_of, lang, table, records_read=records_read(records, both.records)
     )
-    return system, table, replace(gap, annex=annex)
+    return Built(system, table, replace(gap, annex=annex), both)
 
 
 def build(
@@ -145,10 +153,12 @@ def build(
     ``records``: its records file, as :func:`checked` has it.
     ``stage(name)`` is told each file before it is rendered (a progress display).
     """
-    built = models(raw, as_of, lang, annex=annex, options=options, records=records)
+    from sbsguide.engine import ALWAYS_SHOWN
+
+    built = checked(raw, as_of, lang, annex=annex, options=options, records=records)
     if isinstance(built, list):
         return Reports(blocking=built)
-    documents = dict(zip(KINDS, built, strict=True))
+    documents = {"table": built.table, "gap": built.gap}
     if "docx" in formats and len(documents["table"].rows) > WORD_ROWS:
         raise TooLargeForWord(len(documents["table"].rows))
     renderers = _renderers()
@@ -159,7 +169,8 @@ def build(
             if stage is not None:
                 stage(name)
             files.append((name, renderers[kind, fmt](documents[kind])))
-    return Reports(files)
+    unloaded = [f for f in built.check.records if f.rule in ALWAYS_SHOWN]
+    return Reports(files, unloaded=unloaded)
 
 
 def build_summary(
