@@ -135,7 +135,7 @@ def _indicator_table(e: Evaluated, L: dict[str, str]) -> Sheet:
                 note,
             ]
         )
-    return Sheet(L["indicators_table"], rows, (14, 38, 7, 7, 11, 46), nowrap=frozenset({4}))
+    return Sheet(L["indicators_table"], rows, (17, 35, 8, 8, 10, 44), nowrap=frozenset({4}))
 
 
 def _by_subsystem(e: Evaluated, L: dict[str, str]) -> Sheet:
