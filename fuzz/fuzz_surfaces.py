@@ -24,16 +24,15 @@ with atheris.instrument_imports():
     from sbsguide import config
     from sbsguide.catalogue import CatalogueError, _read_user_catalogue, load_catalogue
     from sbsguide.catalogue.table_import import merge, read_list
-    from sbsguide.draft import build, words
-    from sbsguide.draft.word import draft_docx
+    from sbsguide.documents.write import WRITERS
+    from sbsguide.draft import build
+    from sbsguide.draft.document import document
     from sbsguide.engine import CheckOptions, load_stage
     from sbsguide.loader import read_yaml
     from sbsguide.tables import TableNotReadable
-    from sbsguide.templating import environment
 
 OPTIONS = CheckOptions(as_of=date(2026, 11, 26))
 FOLDER = Path(tempfile.mkdtemp(prefix="sbs-fuzz-surfaces-"))
-MARKDOWN = environment("draft", html=False, markdown=True).get_template("standard.md.j2")
 
 
 def configuration(data: bytes) -> None:
@@ -74,8 +73,8 @@ def drafts(data: bytes) -> None:
     if loaded.system is None:
         return
     for draft in build(loaded.system, "zh"):
-        draft_docx(draft)
-        MARKDOWN.render(d=draft, w=words("zh"))
+        WRITERS["docx"](document(draft))
+        WRITERS["md"](document(draft))
         if draft.proposed and read_yaml(draft.yaml_line).problems:
             raise AssertionError(draft.yaml_line)
 

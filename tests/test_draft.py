@@ -210,7 +210,7 @@ def test_normative_references_are_the_ones_the_draft_cites_written_as_gbt_1_1(
     )  # fmt: skip
     assert result.returncode == 0, result.stdout
     safety = (tmp_path / "Q_KMGX 350-2024 服务场所突发事件应急预案.md").read_text(encoding="utf-8")
-    part = safety.split("### 2 ")[1].split("### 3 ")[0]
+    part = safety.split("## 2 ")[1].split("## 3 ")[0]
     listed = re.findall(r"^(\S+ \S+?—\d{4})\u3000(.+)$", part, re.M)
     assert [n for n, _ in listed] == ["GB/T 29639—2020", "GB/T 37228—2018", "GB/T 40054—2021"]
     assert not re.search(r"^[a-z]\) ", part, re.M)  # no list letters

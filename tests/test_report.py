@@ -128,7 +128,10 @@ def test_xlsx_is_usable_in_excel(conforming: dict[str, bytes]) -> None:
     from openpyxl import load_workbook
 
     book = load_workbook(io.BytesIO(conforming["标准体系表.xlsx"]))
-    assert book.sheetnames == ["封面", "标准体系结构图", "标准明细表", "标准统计表", "编制说明"]
+    assert book.sheetnames == ["封面", "正文", "标准体系结构图", "标准明细表", "标准统计表"]
+    text = [row[0].value for row in book["正文"].iter_rows()]
+    note = text[text.index("4 编制说明") + 1 :]  # the explanatory note, after its heading
+    assert str(note[0]).startswith("本标准体系依据 DB53/T")
     detail = book["标准明细表"]
     assert detail.freeze_panes == "A2"
     assert [c.value for c in detail[1]][:7] == [
@@ -212,7 +215,7 @@ def test_gap_verdicts_come_from_the_check(tmp_path: Path) -> None:
         ).stdout
     )
     errors = check["summary"]["error"]
-    assert f"错误 {errors} ·" in gap
+    assert f"| 错误 | {errors} |" in gap
     assert re.search(r"\| 5\.5\.1 标准实施和评价 \(应\) \| .* \| 不符合 \|", gap)
     assert re.search(r"\| 5\.2 制定标准化工作计划 \(应\) \| .* \| 符合 \|", gap)
     clean = _files(CONFORMING)["差距分析报告.md"].decode()
@@ -338,7 +341,7 @@ def test_html_in_real_chromium(tmp_path: Path) -> None:
     page.write_bytes(_files(path)["标准体系表.html"])
     dom = _run_chromium("--dump-dom", page.as_uri()).stdout
     assert "<title>&lt;img src=x onerror=alert(1)&gt; 标准体系表</title>" in dom
-    assert dom.count('<tr class="standard">') == 115
+    assert len(re.findall(r'<tr><td class="nowrap">\d+</td>', dom)) == 115  # 序号 1 … 115
     assert "<svg" in dom and "<img" not in dom
     ARTIFACTS.mkdir(exist_ok=True)
     screenshot = ARTIFACTS / "standard-system-table.png"
@@ -411,10 +414,10 @@ def test_every_count_of_the_qujing_table_agrees_with_one_classification() -> Non
     # the same numbers in the Markdown figure, statistics and note
     files = _files(EXAMPLES / "qujing-draft" / "system.yaml")
     md = files["标准体系表.md"].decode()
-    assert f"({table.totals.total})" in md.split("```")[1].splitlines()[1]
+    assert f"| 合计 |  |  | {table.totals.total} |" in md  # the structure's table: figure 1's top
     assert "| 合计 | " in md and f"| {table.totals.planned} | {table.totals.total} |" in md
     assert f"应有标准 {table.totals.planned} 项，现有(现行有效)标准 {table.totals.total} 项" in md
-    assert "| | | | 缺(至少 1 项) | | | 缺 |" in md
+    assert "|  |  |  | 缺(至少 1 项) |  |  | 缺 |" in md
 
 
 def test_a_withdrawn_entry_another_names_in_replaces_is_superseded() -> None:

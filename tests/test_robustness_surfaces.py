@@ -159,10 +159,10 @@ _NAME = st.text(
 def test_drafts_of_any_names_render_and_their_yaml_lines_parse(
     title: str, position: str, service: str
 ) -> None:
+    from sbsguide.documents.write import WRITERS
     from sbsguide.draft import build
-    from sbsguide.draft.word import draft_docx
+    from sbsguide.draft.document import document as as_document
     from sbsguide.engine import CheckOptions, load_stage
-    from sbsguide.templating import environment
     from sbsguide.yamltext import scalar
 
     text = CONFORMING.read_text(encoding="utf-8")
@@ -178,14 +178,11 @@ def test_drafts_of_any_names_render_and_their_yaml_lines_parse(
     loaded = load_stage(text.encode("utf-8"), CheckOptions(as_of=date(2026, 11, 26)))
     if loaded.system is None:
         return  # a name the schema refuses (blank once trimmed): check says so
-    template = environment("draft", html=False, markdown=True).get_template("standard.md.j2")
-    from sbsguide.draft import words
-
     for draft in build(loaded.system, "zh"):
         if not ({title, position, service} & {draft.title, *draft.subjects}):
             continue
-        draft_docx(draft)
-        template.render(d=draft, w=words("zh"))
+        WRITERS["docx"](as_document(draft))
+        WRITERS["md"](as_document(draft))
         Path(draft.file_stem)  # a usable name
         assert len(draft.file_stem.encode("utf-8")) <= 180
         if draft.proposed:

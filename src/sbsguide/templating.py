@@ -35,11 +35,11 @@ def markdown_text(value: object) -> str:
 
 
 @cache
-def environment(folder_name: str, *, html: bool, markdown: bool = False) -> SandboxedEnvironment:
+def environment(folder_name: str, *, html: bool) -> SandboxedEnvironment:
     """The sandbox the templates of ``templates/<folder_name>`` render in.
 
-    ``markdown``: every value a template prints is escaped as Markdown text (the drafts), so a
-    name from ``system.yaml`` can never become HTML or markup in the document.
+    A Markdown template escapes what it prints with the ``cell`` and ``text`` filters, so a name
+    from ``system.yaml`` can never become HTML or markup in the document.
     """
     folder = Path(str(shipped_dir("templates"))) / folder_name
     env = SandboxedEnvironment(
@@ -49,7 +49,6 @@ def environment(folder_name: str, *, html: bool, markdown: bool = False) -> Sand
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        finalize=markdown_text if markdown else None,
     )
     env.filters["cell"] = markdown_cell
     env.filters["text"] = markdown_text

@@ -126,11 +126,10 @@ def _write(
     Two drafts whose file names meet once made safe get distinct names, so the count printed
     is the files written; a file that cannot be written is said and the others still are.
     """
-    from sbsguide.draft import Draft, words
-    from sbsguide.draft.word import draft_docx
-    from sbsguide.templating import environment
+    from sbsguide.documents.write import WRITERS
+    from sbsguide.draft import Draft
+    from sbsguide.draft.document import document
 
-    template = environment("draft", html=False, markdown=True).get_template("standard.md.j2")
     written = skipped = failed = 0
     out = sys.stdout.write
     stems: set[str] = set()
@@ -144,11 +143,7 @@ def _write(
                 skipped += 1
                 continue
             stage(text("stage-writing", lang, name=target.name))
-            content = (
-                draft_docx(draft)
-                if fmt == "docx"
-                else template.render(d=draft, w=words(lang)).encode("utf-8")
-            )
+            content = WRITERS[fmt](document(draft))
             stage("")  # the line is cleared before the run's own lines
             try:
                 write_file(target, content, lang)

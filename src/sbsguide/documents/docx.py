@@ -73,9 +73,8 @@ def new_document(*, title: str, author: str, lang: str, page_label: str) -> Any:
     _footer(section, page_label)
     properties = document.core_properties
     now = datetime.now().replace(microsecond=0)
-    properties.title = title
-    properties.author = author
-    properties.last_modified_by = author
+    properties.title = xml_safe(title)
+    properties.author = properties.last_modified_by = xml_safe(author)
     properties.created = now
     properties.modified = now
     properties.language = "zh-CN" if lang == "zh" else "en-GB"
@@ -293,12 +292,33 @@ def sheet_table(document: Any, sheet: Sheet, *, landscape: bool = False) -> Any:
         header=sheet.header,
         groups=sheet.groups,
         nowrap=sheet.nowrap,
+        bold_first_column=sheet.label_column,
+        merge_down=sheet.merge_down,
+        vertical=sheet.vertical,
         landscape=landscape,
     )
 
 
 def paragraph(document: Any, text: str) -> Any:
     return document.add_paragraph(xml_safe(text))
+
+
+def body(document: Any, text: str) -> Any:
+    """A paragraph of body text, its first line indented two characters (as 公文 and standards)."""
+    from docx.shared import Pt
+
+    result = paragraph(document, text)
+    result.paragraph_format.first_line_indent = Pt(2 * BODY_PT)
+    return result
+
+
+def caption(document: Any, text: str, *, keep_with_next: bool = False) -> Any:
+    """A centred caption: "图1 …" under a figure, or a table's title above it (kept with it)."""
+    result = paragraph(document, text)
+    result.alignment = 1  # centred
+    result.paragraph_format.first_line_indent = 0
+    result.paragraph_format.keep_with_next = keep_with_next
+    return result
 
 
 def save(document: Any) -> bytes:

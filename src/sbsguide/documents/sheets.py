@@ -12,8 +12,8 @@ import csv
 import io
 import re
 import unicodedata
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -66,6 +66,8 @@ class Sheet:
     label_column: bool = False  # the first column holds labels (a cover)
     merge_down: frozenset[int] = frozenset()  # equal cells one under another form one box
     vertical: frozenset[int] = frozenset()  # columns written upright (CJK, one character a line)
+    marks: Mapping[tuple[int, int], str] = field(default_factory=dict)
+    # (row, column) → what a cell says beyond its text (not-met, met, to-improve …): HTML colours it
 
 
 def cover_sheet(cover: Cover, labels: dict[str, str], title: str) -> Sheet:

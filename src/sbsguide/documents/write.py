@@ -1,45 +1,37 @@
 """The writers of the one document model (documents/model.py): Word, Excel, HTML, Markdown.
 
-Each prints the same cover (document control), the same parts in the same order and the same
-tables; the Word and Excel print set-up is the layer's (documents/docx.py, documents/sheets.py),
-the HTML and Markdown come from two generic templates (templates/report/document.*.j2).
+Each prints the same front (a report's document control, or a standard's cover), the same
+parts in the same order and the same tables; the Word and Excel print set-up is the layer's
+(documents/docx.py, documents/standard.py, documents/sheets.py), the HTML and Markdown come from
+two generic templates (templates/report/document.*.j2).
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
+from unicodedata import east_asian_width
 
-from sbsguide.documents.model import Block, Document
+from sbsguide.documents.model import Block, Document, Figures, StandardCover
 from sbsguide.documents.sheets import Row, Sheet
 
 
 def page_css(labels: dict[str, str]) -> str:
     """The page footer of the print CSS: ``"第 " counter(page) " 页 共 " counter(pages) " 页"``."""
     before, rest = labels["page_of"].split("{page}")
+    if "{pages}" not in rest:  # a standard numbers its pages alone
+        return f'"{before}" counter(page) "{rest}"'
     middle, after = rest.split("{pages}")
     return f'"{before}" counter(page) "{middle}" counter(pages) "{after}"'
 
 
 def kind_of(block: Block) -> str:
-    """text, table or part: what a template asks of a block (the sandbox has no isinstance)."""
+    """text, table, figures or part: what a template asks of a block (no isinstance there)."""
     if isinstance(block, str):
         return "text"
-    return "table" if isinstance(block, Sheet) else "part"
-
-
-def docx(doc: Document) -> bytes:
-    """Cover, 目次, then each part; a landscape part on landscape pages."""
-    from sbsguide.documents import docx as layer
-
-    document = layer.front_matter(doc.cover, doc.labels, doc.lang, doc.title)
-    landscape = False
-    for part in doc.parts:
-        if part.landscape != landscape:
-            (layer.landscape_section if part.landscape else layer.portrait_section)(document)
-            landscape = part.landscape
-        layer.heading(document, part.title, 1)
-        _word_blocks(document, part.blocks, 2, landscape, part.title)
-    return layer.save(document)
+    if isinstance(block, Sheet):
+        return "table"
+    return "figures" if isinstance(block, Figures) else "part"
 
 
 def captioned(sheet: Sheet, heading: str) -> bool:
@@ -47,29 +39,95 @@ def captioned(sheet: Sheet, heading: str) -> bool:
     return sheet.title not in heading
 
 
+def unbroken(sheet: Sheet, column: int, cell: object) -> bool:
+    """Whether an HTML cell keeps its text on one line: a ``nowrap`` column's, unless Chinese.
+
+    "国统字〔2017〕213号" is a number too, and may break where Chinese text breaks.
+    """
+    text = str(cell)
+    return column in sheet.nowrap and not any(east_asian_width(c) in "WF" for c in text)
+
+
+def bodies(sheet: Sheet) -> list[tuple[bool, list[int]]]:
+    """A table's rows as HTML bodies: (keep, row indexes), the header row left out.
+
+    A group heading (``sheet.groups``) opens a body that keeps it with the two rows after it,
+    so that a heading never stands alone at the foot of a printed page.
+    """
+    found: list[tuple[bool, list[int]]] = []
+    rows = range(1 if sheet.header else 0, len(sheet.rows))
+    keep_left = 0
+    for index in rows:
+        if index in sheet.groups:
+            if not (found and found[-1][0] and found[-1][1][-1] in sheet.groups):
+                found.append((True, []))
+            keep_left = 2
+        elif keep_left:
+            keep_left -= 1
+        elif not found or found[-1][0]:
+            found.append((False, []))
+        found[-1][1].append(index)
+    return found
+
+
+def docx(doc: Document) -> bytes:
+    """The front, then each part; a landscape part on landscape pages."""
+    from sbsguide.documents import docx as layer
+
+    if isinstance(doc.cover, StandardCover):
+        from sbsguide.documents import standard
+
+        document = standard.front_matter(doc.cover, doc.labels, doc.lang)
+    else:
+        document = layer.front_matter(doc.cover, doc.labels, doc.lang, doc.title)
+    for part in doc.preface:  # 前言: its title centred, as a standard's element titles are
+        layer.heading(document, part.title, 1).alignment = 1
+        _word_blocks(document, doc, part.blocks, 2, False, part.title)
+    if isinstance(doc.cover, StandardCover):
+        standard.body_title(document, doc.cover.title)
+    landscape = False
+    for part in doc.parts:
+        if part.landscape != landscape:
+            (layer.landscape_section if part.landscape else layer.portrait_section)(document)
+            landscape = part.landscape
+        layer.heading(document, part.title, 1)
+        _word_blocks(document, doc, part.blocks, 2, landscape, part.title)
+    return layer.save(document)
+
+
 def _word_blocks(
-    document: Any, blocks: tuple[Block, ...], level: int, landscape: bool, heading: str
+    document: Any,
+    doc: Document,
+    blocks: tuple[Block, ...],
+    level: int,
+    landscape: bool,
+    heading: str,
 ) -> None:
     from sbsguide.documents import docx as layer
 
     for block in blocks:
         if isinstance(block, str):
-            layer.paragraph(document, block)
+            layer.body(document, block)
         elif isinstance(block, Sheet):
             if captioned(block, heading):
-                caption = layer.paragraph(document, block.title)
-                caption.alignment = 1  # centred, as a table title is
-                caption.paragraph_format.first_line_indent = 0
-                caption.paragraph_format.keep_with_next = True
-                caption.runs[0].bold = True
+                layer.caption(document, block.title, keep_with_next=True).runs[0].bold = True
             layer.sheet_table(document, block, landscape=landscape)
+        elif isinstance(block, Figures):
+            from sbsguide.documents import drawing
+
+            width = layer.text_width_mm(landscape)
+            for number, diagram in enumerate(block.diagrams, 1):
+                drawing.figure(document, diagram, width_mm=width, number=number)
+                layer.caption(document, f"{doc.labels['figure']}{number} {diagram.caption}")
+            if block.legend:
+                layer.body(document, block.legend)
         else:
             layer.heading(document, block.title, min(level, 3))
-            _word_blocks(document, block.blocks, level + 1, landscape, block.title)
+            _word_blocks(document, doc, block.blocks, level + 1, landscape, block.title)
 
 
 def xlsx(doc: Document) -> bytes:
-    """A cover sheet, the text of the report on one sheet, then one sheet per table."""
+    """A cover sheet, the text of the document on one sheet, then one sheet per table."""
     from sbsguide.documents import sheets
 
     text: list[Row] = []
@@ -78,20 +136,38 @@ def xlsx(doc: Document) -> bytes:
         for block in blocks:
             if isinstance(block, str):
                 text.append([block])
-            elif isinstance(block, Sheet):
-                text.append([f"→ {block.title}"])
+            elif isinstance(block, Sheet | Figures):
+                table = block if isinstance(block, Sheet) else block.table
+                text.append([f"→ {table.title}"])
+                if isinstance(block, Figures) and block.legend:
+                    text.append([block.legend])
             else:
                 text.append([block.title])
                 walk(block.blocks)
 
-    headings = set()
-    for part in doc.parts:
-        headings.add(len(text))
+    for part in (*doc.preface, *doc.parts):
         text.append([part.title])
         walk(part.blocks)
-    body = Sheet(doc.labels["report_sheet"], text, (96,), header=False, label_column=False)
-    cover = sheets.cover_sheet(doc.cover, doc.labels, doc.title)
-    return sheets.xlsx([cover, body, *doc.sheets()], doc.labels["footer"])
+    # 84 characters: one A4 portrait width of wrapped text (96 printed past LibreOffice's margins)
+    body = Sheet(doc.labels["report_sheet"], text, (84,), header=False, label_column=False)
+    if isinstance(doc.cover, StandardCover):
+        lines: list[Row] = [[line] for line in doc.cover.lines()]
+        front = Sheet(doc.labels["cover"], lines, (60,), header=False)
+    else:
+        front = sheets.cover_sheet(doc.cover, doc.labels, doc.title)
+    return sheets.xlsx([front, body, *doc.sheets()], doc.labels["footer"])
+
+
+def _template_values(doc: Document) -> dict[str, Any]:
+    return {
+        "r": doc,
+        "L": doc.labels,
+        "title": doc.title,
+        "kind_of": kind_of,
+        "captioned": captioned,
+        "bodies": bodies,
+        "unbroken": unbroken,
+    }
 
 
 def html(doc: Document) -> bytes:
@@ -99,23 +175,15 @@ def html(doc: Document) -> bytes:
     from sbsguide.templating import environment
 
     template = environment("report", html=True).get_template("document.html.j2")
-    return template.render(
-        r=doc,
-        L=doc.labels,
-        title=doc.title,
-        page_css=page_css(doc.labels),
-        kind_of=kind_of,
-        captioned=captioned,
-    ).encode("utf-8")
+    return template.render(page_css=page_css(doc.labels), **_template_values(doc)).encode("utf-8")
 
 
 def markdown(doc: Document) -> bytes:
     from sbsguide.templating import environment
 
     template = environment("report", html=False).get_template("document.md.j2")
-    return template.render(
-        r=doc, L=doc.labels, title=doc.title, kind_of=kind_of, captioned=captioned
-    ).encode("utf-8")
+    text = re.sub(r"\n{3,}", "\n\n", template.render(**_template_values(doc)))  # one blank line
+    return (text.rstrip("\n") + "\n").encode("utf-8")
 
 
 WRITERS = {"docx": docx, "xlsx": xlsx, "html": html, "md": markdown}

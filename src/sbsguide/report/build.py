@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from sbsguide.findings import Finding, Severity
@@ -52,20 +53,26 @@ class Reports:
 
 def _renderers() -> dict[tuple[str, str], Callable[[Any], bytes]]:
     from sbsguide.documents import sheets
-    from sbsguide.report import render_text, spreadsheet, word
+    from sbsguide.documents.write import WRITERS
+    from sbsguide.report.document import (
+        gap_csv_rows,
+        gap_document,
+        table_csv_rows,
+        table_document,
+    )
 
-    return {
-        ("table", "md"): render_text.table_markdown,
-        ("table", "html"): render_text.table_html,
-        ("table", "docx"): word.table_docx,
-        ("table", "xlsx"): lambda r: sheets.xlsx(spreadsheet.table_sheets(r), r.labels["footer"]),
-        ("table", "csv"): lambda r: sheets.csv_bytes(spreadsheet.table_sheets(r)[2].rows),
-        ("gap", "md"): render_text.gap_markdown,
-        ("gap", "html"): render_text.gap_html,
-        ("gap", "docx"): word.gap_docx,
-        ("gap", "xlsx"): lambda r: sheets.xlsx(spreadsheet.gap_sheets(r), r.labels["footer"]),
-        ("gap", "csv"): lambda r: sheets.csv_bytes(spreadsheet.gap_sheets(r)[3].rows),
+    renderers: dict[tuple[str, str], Callable[[Any], bytes]] = {
+        ("table", "csv"): lambda r: sheets.csv_bytes(table_csv_rows(r)),
+        ("gap", "csv"): lambda r: sheets.csv_bytes(gap_csv_rows(r)),
     }
+    for fmt, write in WRITERS.items():
+        renderers["table", fmt] = partial(_written, write, table_document)
+        renderers["gap", fmt] = partial(_written, write, gap_document)
+    return renderers
+
+
+def _written(write: Callable[[Any], bytes], document: Callable[[Any], Any], report: Any) -> bytes:
+    return write(document(report))
 
 
 def models(
