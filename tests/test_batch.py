@@ -86,8 +86,10 @@ def test_provincial_summary_in_three_formats(tmp_path: Path) -> None:
     assert "最常见的不符合条款" in md
     assert "相同的统一社会信用代码" in md and "12530100MB1234567Q" in md  # two copies share one
     html = (out / "标准体系建设情况汇总表.html").read_text(encoding="utf-8")
-    assert html.count('<tr class="agency">') == 7 and "data-sort" in html and "<script>" in html
-    assert '<span class="screen-only">' in html  # the sort hint is not printed
+    agencies = re.search(r'<table class="sortable">.*?<tbody>(.*?)</tbody>', html, re.S)
+    assert agencies and agencies[1].count("<tr>") == 7  # the totals row is in the table's foot
+    assert 'data-sort="number"' in html and "<script>" in html and "<tfoot" in html
+    assert '<p class="legend screen-only">点击表头排序</p>' in html  # the hint is not printed
     book = load_workbook(io.BytesIO((out / "标准体系建设情况汇总表.xlsx").read_bytes()))
     assert book.sheetnames[:2] == ["标准体系建设情况汇总表", "各机构情况"]
     assert book["各机构情况"].max_row == 9  # header, seven agencies, totals

@@ -191,6 +191,7 @@ def table(
     groups: frozenset[int] = frozenset(),
     nowrap: frozenset[int] = frozenset(),
     bold_first_column: bool = False,
+    bold_last_row: bool = False,
     merge_down: frozenset[int] = frozenset(),
     vertical: frozenset[int] = frozenset(),
     landscape: bool = False,
@@ -259,7 +260,12 @@ def table(
                 element(cell_properties, _q("w:vAlign")).set(_q("w:val"), "center")
                 if joined:
                     value = ""
-            bold = is_header or group or (bold_first_column and column == 0)
+            bold = (
+                is_header
+                or group
+                or (bold_first_column and column == 0)
+                or (bold_last_row and index == len(rows) - 1)
+            )
             lines = xml_safe("" if value is None else str(value)).split("\n")
             for line in lines:
                 paragraph = element(tc, _q("w:p"))
@@ -293,6 +299,7 @@ def sheet_table(document: Any, sheet: Sheet, *, landscape: bool = False) -> Any:
         groups=sheet.groups,
         nowrap=sheet.nowrap,
         bold_first_column=sheet.label_column,
+        bold_last_row=sheet.total,
         merge_down=sheet.merge_down,
         vertical=sheet.vertical,
         landscape=landscape,
@@ -329,14 +336,20 @@ def save(document: Any) -> bytes:
     return buffer.getvalue()
 
 
-def cover_page(document: Any, cover: Cover, labels: dict[str, str], title: str) -> None:
-    """The cover page: title, the facts, document control, signatures, revision history."""
+def title(document: Any, text: str) -> Any:
+    """The document's title, centred at the top of its first page (a form has no cover)."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
+    result = document.add_paragraph(xml_safe(text), style="Title")
+    result.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    return result
+
+
+def cover_page(document: Any, cover: Cover, labels: dict[str, str], name: str) -> None:
+    """The cover page: title, the facts, document control, signatures, revision history."""
     L = labels
-    for text in (cover.agency, title):
-        title_line = document.add_paragraph(xml_safe(text), style="Title")
-        title_line.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for text in (cover.agency, name):
+        title(document, text)
     facts = [
         [L["credit_code"], cover.credit_code or "—"],
         [L["guide"], cover.guide],
@@ -352,15 +365,15 @@ def cover_page(document: Any, cover: Cover, labels: dict[str, str], title: str) 
     page_break(document)
 
 
-def front_matter(cover: Cover, labels: dict[str, str], lang: str, title: str) -> Any:
+def front_matter(cover: Cover, labels: dict[str, str], lang: str, name: str) -> Any:
     """A new document with its cover and 目次: what every report opens with."""
     document = new_document(
-        title=f"{cover.agency} {title}",
+        title=f"{cover.agency} {name}",
         author=cover.agency,
         lang=lang,
         page_label=labels["page_of"],
     )
-    cover_page(document, cover, labels, title)
+    cover_page(document, cover, labels, name)
     table_of_contents(document, labels["toc"], labels["toc_hint"])
     page_break(document)
     return document

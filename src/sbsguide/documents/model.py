@@ -68,8 +68,8 @@ class Document:
     title: str  # 标准体系自我评价报告
     lang: str
     labels: dict[str, str]  # the front's and the page's words (page_of, toc, footer …)
-    cover: Cover | StandardCover
-    parts: tuple[Part, ...]
+    cover: Cover | StandardCover | None  # None: a form, its title on its first page (a summary)
+    parts: tuple[Part, ...]  # a part without a title prints no heading (a form's title block)
     preface: tuple[Part, ...] = ()  # after 目次, before part 1: a standard's 前言
     # The cover says the page form: a report's (document control, "第 X 页 共 Y 页") or a
     # standard's (GB/T 1.1: the number in the page header, front matter in roman numerals, the
@@ -77,7 +77,9 @@ class Document:
 
     @property
     def form(self) -> str:
-        """The page form, as the templates ask: ``standard`` (GB/T 1.1) or ``report``."""
+        """The page form, as the templates ask: ``standard`` (GB/T 1.1), ``report`` or ``form``."""
+        if self.cover is None:
+            return "form"
         return "standard" if isinstance(self.cover, StandardCover) else "report"
 
     def sheets(self) -> list[Sheet]:

@@ -66,6 +66,7 @@ class Sheet:
     label_column: bool = False  # the first column holds labels (a cover)
     merge_down: frozenset[int] = frozenset()  # equal cells one under another form one box
     vertical: frozenset[int] = frozenset()  # columns written upright (CJK, one character a line)
+    total: bool = False  # the last row sums the others: bold, and last however the rows sort
     marks: Mapping[tuple[int, int], str] = field(default_factory=dict)
     # (row, column) → what a cell says beyond its text (not-met, met, to-improve …): HTML colours it
 
@@ -197,7 +198,13 @@ def _print_setup(sheet: Any, spec: Sheet, footer: str) -> None:
 
 
 def _is_bold(spec: Sheet, row: int, column: int) -> bool:
-    return (spec.header and row == 0) or (spec.label_column and column == 0) or row in spec.groups
+    total = spec.total and row == len(spec.rows) - 1
+    return (
+        (spec.header and row == 0)
+        or (spec.label_column and column == 0)
+        or row in spec.groups
+        or total
+    )
 
 
 def _row_height(row: Row, spec: Sheet) -> float:

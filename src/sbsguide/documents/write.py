@@ -49,13 +49,13 @@ def unbroken(sheet: Sheet, column: int, cell: object) -> bool:
 
 
 def bodies(sheet: Sheet) -> list[tuple[bool, list[int]]]:
-    """A table's rows as HTML bodies: (keep, row indexes), the header row left out.
+    """A table's rows as HTML bodies: (keep, row indexes), the header and total rows left out.
 
     A group heading (``sheet.groups``) opens a body that keeps it with the two rows after it,
     so that a heading never stands alone at the foot of a printed page.
     """
     found: list[tuple[bool, list[int]]] = []
-    rows = range(1 if sheet.header else 0, len(sheet.rows))
+    rows = range(1 if sheet.header else 0, len(sheet.rows) - (1 if sheet.total else 0))
     keep_left = 0
     for index in rows:
         if index in sheet.groups:
@@ -74,10 +74,19 @@ def docx(doc: Document) -> bytes:
     """The front, then each part; a landscape part on landscape pages."""
     from sbsguide.documents import docx as layer
 
+    landscape = False
     if isinstance(doc.cover, StandardCover):
         from sbsguide.documents import standard
 
         document = standard.front_matter(doc.cover, doc.labels, doc.lang)
+    elif doc.cover is None:  # a form: its title, then its parts, no 目次
+        document = layer.new_document(
+            title=doc.title, author="", lang=doc.lang, page_label=doc.labels["page_of"]
+        )
+        landscape = bool(doc.parts) and doc.parts[0].landscape
+        if landscape:
+            layer.landscape_section(document, first=True)
+        layer.title(document, doc.title)
     else:
         document = layer.front_matter(doc.cover, doc.labels, doc.lang, doc.title)
     for part in doc.preface:  # 前言: its title centred, as a standard's element titles are
@@ -85,13 +94,13 @@ def docx(doc: Document) -> bytes:
         _word_blocks(document, doc, part.blocks, 2, False, part.title)
     if isinstance(doc.cover, StandardCover):
         standard.body_title(document, doc.cover.title)
-    landscape = False
     for part in doc.parts:
         if part.landscape != landscape:
             (layer.landscape_section if part.landscape else layer.portrait_section)(document)
             landscape = part.landscape
-        layer.heading(document, part.title, 1)
-        _word_blocks(document, doc, part.blocks, 2, landscape, part.title)
+        if part.title:
+            layer.heading(document, part.title, 1)
+        _word_blocks(document, doc, part.blocks, 2, landscape, part.title or doc.title)
     return layer.save(document)
 
 
@@ -127,15 +136,18 @@ def _word_blocks(
 
 
 def xlsx(doc: Document) -> bytes:
-    """A cover sheet, the text of the document on one sheet, then one sheet per table."""
+    """The cover, the document's text on one sheet (when it has any), then one sheet per table."""
     from sbsguide.documents import sheets
 
     text: list[Row] = []
+    paragraphs = False
 
     def walk(blocks: tuple[Block, ...]) -> None:
+        nonlocal paragraphs
         for block in blocks:
             if isinstance(block, str):
                 text.append([block])
+                paragraphs = True
             elif isinstance(block, Sheet | Figures):
                 table = block if isinstance(block, Sheet) else block.table
                 text.append([f"→ {table.title}"])
@@ -146,16 +158,34 @@ def xlsx(doc: Document) -> bytes:
                 walk(block.blocks)
 
     for part in (*doc.preface, *doc.parts):
-        text.append([part.title])
+        if part.title:
+            text.append([part.title])
         walk(part.blocks)
-    # 84 characters: one A4 portrait width of wrapped text (96 printed past LibreOffice's margins)
-    body = Sheet(doc.labels["report_sheet"], text, (84,), header=False, label_column=False)
+    front: list[Sheet] = []
     if isinstance(doc.cover, StandardCover):
         lines: list[Row] = [[line] for line in doc.cover.lines()]
-        front = Sheet(doc.labels["cover"], lines, (60,), header=False)
-    else:
-        front = sheets.cover_sheet(doc.cover, doc.labels, doc.title)
-    return sheets.xlsx([front, body, *doc.sheets()], doc.labels["footer"])
+        front.append(Sheet(doc.labels["cover"], lines, (60,), header=False))
+    elif doc.cover is not None:
+        front.append(sheets.cover_sheet(doc.cover, doc.labels, doc.title))
+    if paragraphs:  # 84 characters: one A4 portrait width of wrapped text
+        front.append(Sheet(doc.labels["report_sheet"], text, (84,), header=False))
+    return sheets.xlsx([*front, *doc.sheets()], doc.labels["footer"])
+
+
+def sort_kinds(sheet: Sheet) -> list[str]:
+    """How the HTML sorts each column of a table that filters in Excel: number or text."""
+    body = sheet.rows[1 : len(sheet.rows) - 1 if sheet.total else None]
+    kinds = []
+    for column in range(len(sheet.widths)):
+        values = [str(row[column]) for row in body if column < len(row) and row[column] != ""]
+        numeric = values and all(re.fullmatch(r"-?\d+(\.\d+)?%?|—", v) for v in values)
+        kinds.append("number" if numeric else "text")
+    return kinds
+
+
+def sortable(doc: Document) -> bool:
+    """Whether the HTML page carries its sort script (and the policy that lets it run)."""
+    return any(sheet.autofilter and sheet.header for sheet in doc.sheets())
 
 
 def _template_values(doc: Document) -> dict[str, Any]:
@@ -167,6 +197,7 @@ def _template_values(doc: Document) -> dict[str, Any]:
         "captioned": captioned,
         "bodies": bodies,
         "unbroken": unbroken,
+        "sort_kinds": sort_kinds,
     }
 
 
@@ -175,7 +206,10 @@ def html(doc: Document) -> bytes:
     from sbsguide.templating import environment
 
     template = environment("report", html=True).get_template("document.html.j2")
-    return template.render(page_css=page_css(doc.labels), **_template_values(doc)).encode("utf-8")
+    values = _template_values(doc)
+    return template.render(page_css=page_css(doc.labels), sortable=sortable(doc), **values).encode(
+        "utf-8"
+    )
 
 
 def markdown(doc: Document) -> bytes:

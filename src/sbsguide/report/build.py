@@ -191,13 +191,12 @@ def build_summary(
 
     ``title``: the title block (报送单位, 填报人, 填报日期), a ``summary.TitleBlock``.
     """
-    from sbsguide.documents import sheets
+    from sbsguide.documents.write import WRITERS
     from sbsguide.files import targets
     from sbsguide.oserrors import os_reason
     from sbsguide.reading import TooLarge, read_limited
-    from sbsguide.report import render_text, word
     from sbsguide.report.model import labels
-    from sbsguide.report.summary import TitleBlock, folder_label, summary_sheets
+    from sbsguide.report.summary import TitleBlock, folder_label, summary_document
     from sbsguide.report.summary import build_summary as summarise
 
     rows: list[tuple[str, Any, str]] = []
@@ -219,14 +218,9 @@ def build_summary(
         else:
             rows.append((label, built, ""))
     summary = summarise(rows, as_of, lang, title or TitleBlock())
-    render: dict[str, Callable[[Any], bytes]] = {
-        "html": render_text.summary_html,
-        "md": render_text.summary_markdown,
-        "xlsx": lambda s: sheets.xlsx(summary_sheets(s), s.labels["footer"]),
-        "docx": word.summary_docx,
-    }
+    document = summary_document(summary)
     name = FILE_NAMES["summary", lang]
-    return Reports([(f"{name}.{fmt}", render[fmt](summary)) for fmt in formats])
+    return Reports([(f"{name}.{fmt}", WRITERS[fmt](document)) for fmt in formats])
 
 
 def safe_folder_name(text: str) -> str:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
+from sbsguide.documents.model import Document, Part
 from sbsguide.documents.sheets import Row, Sheet
 from sbsguide.messages import Lang
 from sbsguide.report.gap import GapReport
@@ -142,43 +143,28 @@ def short_gap(row: AgencyRow) -> str:
     return text if len(text) <= SHORT_GAP else text[: SHORT_GAP - 1] + "…"
 
 
-def summary_sheets(summary: Summary) -> list[Sheet]:
-    """The summary as spreadsheet rows (header first).
+def summary_document(summary: Summary) -> Document:
+    """The summary as the one document model: a form, landscape, with no cover.
 
-    The title block, the agencies with a totals row, the details of their gaps, the clauses
-    most often not met.
+    The title block, the agencies with a totals row (sortable on screen), the details of their
+    gaps, the clauses most often not met, and agencies that give one credit code twice.
     """
     L = summary.labels
-    title: list[Row] = [[L["summary_title"], ""], *summary.title.rows(L)]
-    agencies: list[Row] = [
-        [
-            L["seq"],
-            L["agency"],
-            L["credit_code"],
-            L["standards_count"],
-            L["public_share_short"],
-            L["error"],
-            L["warning"],
-            L["score"],
-            L["top_gaps"],
-            L["trial"],
-        ]
+    facts: list[Row] = [
+        *summary.title.rows(L),
+        [L["checked_on"], summary.as_of.isoformat()],
+        [L["agencies"], len(summary.rows)],
     ]
-    agencies += [
-        [
-            n,
-            r.agency,
-            r.credit_code,
-            r.standards,
-            r.public_share,
-            r.errors,
-            r.warnings,
-            r.score,
-            short_gap(r),
-            L[r.trial],
-        ]
-        for n, r in enumerate(summary.rows, 1)
-    ]
+    marks: dict[tuple[int, int], str] = {}
+    if summary.duplicate_codes:
+        shared = "；".join(f"{code}({'、'.join(names)})" for code, names in summary.duplicate_codes)
+        marks[len(facts), 1] = "not-met"
+        facts.append([L["duplicate_codes"], f"{L['duplicate_warning']}{shared}"])
+    keys = ("seq", "agency", "credit_code", "standards_count", "public_share_short", "error")
+    agencies: list[Row] = [[L[k] for k in (*keys, "warning", "score", "top_gaps", "trial")]]
+    for n, r in enumerate(summary.rows, 1):
+        counts = [r.standards, r.public_share, r.errors, r.warnings, r.score]
+        agencies.append([n, r.agency, r.credit_code or "—", *counts, short_gap(r), L[r.trial]])
     errors, warnings, standards = summary.totals
     agencies.append(["", L["total"], "", standards, "", errors, warnings, "", "", ""])
     details: list[Row] = [[L["seq"], L["agency"], L["top_gaps"]]]
@@ -188,14 +174,14 @@ def summary_sheets(summary: Summary) -> list[Sheet]:
     clauses: list[Row] = [[L["clause"], L["agencies_not_meeting"]]]
     clauses += [[clause, count] for clause, count in summary.often_not_met]
     sheets = [
-        Sheet(L["summary_title"], title, (20, 60), header=False, label_column=True),
         Sheet(
             L["agency_table"],
             agencies,
             (6, 30, 21, 8, 9, 6, 6, 10, 40, 10),
             landscape=True,
-            autofilter=True,
+            autofilter=True,  # sortable on screen, filterable in Excel
             nowrap=frozenset({0, 2}),
+            total=True,
         ),
         Sheet(L["gap_details"], details, (6, 30, 90), landscape=True),
         Sheet(L["often_not_met"], clauses, (50, 16)),
@@ -204,7 +190,12 @@ def summary_sheets(summary: Summary) -> list[Sheet]:
         duplicates: list[Row] = [[L["credit_code"], L["agency"]]]
         duplicates += [[code, "、".join(names)] for code, names in summary.duplicate_codes]
         sheets.append(Sheet(L["duplicate_codes"], duplicates, (22, 60)))
-    return sheets
+    title = Sheet(L["summary_title"], facts, (20, 60), header=False, label_column=True, marks=marks)
+    parts = (
+        Part("", (title,), landscape=True),
+        *(Part(sheet.title, (sheet,), landscape=True) for sheet in sheets),
+    )
+    return Document(L["summary_title"], summary.lang, L, None, parts)
 
 
 def folder_label(path: Path) -> str:
