@@ -1,18 +1,13 @@
 """The cover of every document: the agency, and the document control of a controlled document.
 
-文件编号, 版本, 受控状态, 编制/审核/批准 and the 修订记录 come from the optional ``document:`` block
-of ``system.yaml`` (SPEC §6); where it is silent the cover leaves lines to be signed by hand.
+文件编号, 版本, 受控状态, 编制/审核/批准 and the 修订记录 (report/cover.py fills them from
+``system.yaml``); where the system is silent the cover leaves lines to be signed by hand.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
-
-from sbsguide import __version__
-from sbsguide.guide import Guide
-from sbsguide.model import StandardSystem
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,38 +74,3 @@ class Cover:
         rows = [[r.version, r.date, r.summary, r.by] for r in self.revisions]
         header = [L["doc_version"], L["date"], L["rev_summary"], L["rev_by"]]
         return [header, *(rows or [["", "", "", ""]] * 3)]
-
-
-def build_cover(system: StandardSystem, guide: Guide, as_of: date, count: int) -> Cover:
-    control = system.document
-
-    def signed(signature: Any) -> Signature:
-        if signature is None:
-            return Signature()
-        return Signature(signature.name or "", signature.date.isoformat() if signature.date else "")
-
-    return Cover(
-        system.agency.name,
-        system.agency.credit_code or "",
-        f"{guide.id}《{guide.title}》",
-        as_of,
-        __version__,
-        count,
-        number=(control.number or "") if control else "",
-        edition=(control.version or "") if control else "",
-        controlled=(
-            control.controlled if control and "controlled" in control.model_fields_set else None
-        ),
-        prepared=signed(control.prepared_by if control else None),
-        reviewed=signed(control.reviewed_by if control else None),
-        approved=signed(control.approved_by if control else None),
-        revisions=tuple(
-            RevisionRow(
-                r.version or "",
-                r.date.isoformat() if r.date else "",
-                r.summary or "",
-                r.by or "",
-            )
-            for r in (control.revisions if control else [])
-        ),
-    )

@@ -16,10 +16,11 @@ from typing import Any
 from sbsguide import numbers
 from sbsguide.catalogue import load_catalogue
 from sbsguide.classes import class_word, entry_class, replaced_numbers
-from sbsguide.documents.cover import Cover, build_cover
+from sbsguide.documents.cover import Cover
 from sbsguide.guide import load_guide
 from sbsguide.messages import Lang
 from sbsguide.model import NotApplicable, StandardEntry, StandardSystem
+from sbsguide.report.cover import build_cover
 from sbsguide.resources import data
 
 LEVELS = ("national", "industry", "local", "group", "enterprise", "other")
