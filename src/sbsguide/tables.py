@@ -61,14 +61,7 @@ def read_cells(
             raise TableNotReadable("unreadable-csv") from None
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
         raise TableNotReadable("kind")
-    from openpyxl import load_workbook
-
-    if _inflated_size(raw) > INFLATION * max_bytes():
-        raise TableNotReadable("inflated")
-    try:
-        book = load_workbook(io.BytesIO(raw), data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a file that is not a workbook
-        raise TableNotReadable("unreadable") from error
+    book = open_workbook(raw)
     names = [sheet] if sheet else book.sheetnames
     for name in names:
         if name not in book.sheetnames:
@@ -77,6 +70,20 @@ def read_cells(
         if sheet or has_header(cells):
             return name, cells
     raise TableNotReadable("no-header")
+
+
+def open_workbook(raw: bytes, *, read_only: bool = False) -> Any:
+    """An .xlsx's workbook (values, not formulas), within the bounds every reader keeps."""
+    from openpyxl import load_workbook
+
+    from sbsguide.reading import max_bytes
+
+    if _inflated_size(raw) > INFLATION * max_bytes():
+        raise TableNotReadable("inflated")
+    try:
+        return load_workbook(io.BytesIO(raw), data_only=True, read_only=read_only)
+    except Exception as error:  # openpyxl raises many kinds for a file that is not a workbook
+        raise TableNotReadable("unreadable") from error
 
 
 def _csv_text(raw: bytes) -> str:

@@ -124,11 +124,11 @@ def xlsx(sheets: list[Sheet], footer: str = "第 &P 页 共 &N 页") -> bytes:
         "box": box,
     }
     for sheet_spec in sheets:
-        sheet = book.create_sheet(_sheet_title(sheet_spec.title))
+        sheet = book.create_sheet(sheet_title(sheet_spec.title))
         _print_setup(sheet, sheet_spec, footer)
         header = sheet_spec.rows[0] if sheet_spec.header and sheet_spec.rows else []
         for c, width in enumerate(fitted_widths(sheet_spec.widths, header)):
-            sheet.column_dimensions[_column_letter(c + 1)].width = width
+            sheet.column_dimensions[column_letter(c + 1)].width = width
         if sheet_spec.header:
             sheet.freeze_panes = "A2"
         rows = _merged(sheet, sheet_spec)
@@ -161,7 +161,7 @@ def _merged(sheet: Any, spec: Sheet) -> list[list[object]]:
     from openpyxl.worksheet.cell_range import CellRange
 
     rows: list[list[object]] = [list(row) for row in spec.rows]
-    last = _column_letter(len(spec.widths))
+    last = column_letter(len(spec.widths))
     for index in sorted(spec.groups):
         if index < len(rows) and len(spec.widths) > 1:
             sheet.merged_cells.add(CellRange(f"A{index + 1}:{last}{index + 1}"))
@@ -172,7 +172,7 @@ def _merged(sheet: Any, spec: Sheet) -> list[list[object]]:
             while end + 1 < len(rows) and rows[end + 1][column] == rows[start][column]:
                 end += 1
             if end > start:
-                letter = _column_letter(column + 1)
+                letter = column_letter(column + 1)
                 sheet.merged_cells.add(CellRange(f"{letter}{start + 1}:{letter}{end + 1}"))
                 for below in range(start + 1, end + 1):
                     rows[below][column] = ""
@@ -192,7 +192,7 @@ def _print_setup(sheet: Any, spec: Sheet, footer: str) -> None:
     if spec.header:
         sheet.print_title_rows = "1:1"
     if spec.autofilter and len(spec.rows) > 1:
-        sheet.auto_filter.ref = f"A1:{_column_letter(len(spec.widths))}{len(spec.rows)}"
+        sheet.auto_filter.ref = f"A1:{column_letter(len(spec.widths))}{len(spec.rows)}"
     sheet.oddHeader.center.text = spec.title
     sheet.oddFooter.center.text = footer
 
@@ -221,7 +221,7 @@ def _row_height(row: Row, spec: Sheet) -> float:
     return 15.0 * max(lines, 1)
 
 
-def _column_letter(index: int) -> str:
+def column_letter(index: int) -> str:
     from openpyxl.utils import get_column_letter
 
     return str(get_column_letter(index))
@@ -261,7 +261,7 @@ def _cell(
     return cell
 
 
-def _sheet_title(title: str) -> str:
+def sheet_title(title: str) -> str:
     cleaned = "".join("_" if c in "[]:*?/\\" else c for c in title)
     return cleaned[:31] or "Sheet"
 

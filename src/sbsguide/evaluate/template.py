@@ -7,7 +7,6 @@ standards (number and title), so a person picks rather than types; A4, titles re
 
 from __future__ import annotations
 
-import io
 from datetime import date
 from typing import Any
 
@@ -88,56 +87,27 @@ def current_standards(raw: bytes | None, day: date) -> list[tuple[str, str]]:
 
 
 def template_workbook(raw: bytes | None, day: date, lang: Lang) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
+    from sbsguide.documents.forms import Form, form_xlsx
 
-    book = Workbook()
-    book.remove(book.active)
     names = SHEETS[lang]
-    for key, (title, header) in names.items():
-        sheet = book.create_sheet(title)
-        sheet.append(header)
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        for column, width in enumerate(WIDTHS[key], 1):
-            sheet.column_dimensions[get_column_letter(column)].width = width
-        sheet.freeze_panes = "A2"
-        sheet.print_title_rows = "1:1"
-        sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-        sheet.page_setup.orientation = "landscape"
-        sheet.page_setup.fitToWidth = 1
-        sheet.page_setup.fitToHeight = 0
-        sheet.sheet_properties.pageSetUpPr.fitToPage = True
-        for column in DATE_COLUMNS.get(key, ()):
-            letter = get_column_letter(column + 1)
-            for row in range(2, 501):
-                sheet[f"{letter}{row}"].number_format = "yyyy-mm-dd"
-        if key == "standards":
-            for number, name in current_standards(raw, day):
-                sheet.append([number, name])
     choices = CHOICES[lang]
-    for key, letter, choice in (("inspections", "E", "result"), ("problems", "G", "status")):
-        sheet = book[names[key][0]]
-        validation = DataValidation(type="list", formula1=f'"{choices[choice]}"', allow_blank=True)
-        sheet.add_data_validation(validation)
-        validation.add(f"{letter}2:{letter}500")
     standards = names["standards"][0]
-    for key, letter in (("trainings", "C"), ("inspections", "D")):
-        sheet = book[names[key][0]]
-        # a pick from the reference sheet; several standards are typed, so only a warning
-        validation = DataValidation(
-            type="list",
-            formula1=f"'{standards}'!$A$2:$A$2000",
-            allow_blank=True,
-            showErrorMessage=False,
+    lists = {"inspections": {4: choices["result"]}, "problems": {6: choices["status"]}}
+    # a pick from the reference sheet; several standards may be typed, so only a suggestion
+    picks = {"trainings": {2: standards}, "inspections": {3: standards}}
+    forms = [
+        Form(
+            title,
+            header,
+            WIDTHS[key],
+            rows=list(current_standards(raw, day)) if key == "standards" else [],
+            dates=DATE_COLUMNS.get(key, ()),
+            choices=lists.get(key, {}),
+            picks=picks.get(key, {}),
         )
-        sheet.add_data_validation(validation)
-        validation.add(f"{letter}2:{letter}500")
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+        for key, (title, header) in names.items()
+    ]
+    return form_xlsx(forms)
 
 
 def template_yaml(raw: bytes | None, day: date, lang: Lang) -> bytes:

@@ -10,7 +10,6 @@ what is wrong at ``row:column`` of the sheet named in the message.
 
 from __future__ import annotations
 
-import io
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -79,17 +78,12 @@ class WorkbookNotReadable(Exception):
 
 def cells_of(raw: bytes) -> dict[str, list[list[Any]]]:
     """Each sheet's rows of cell values, within the bounds every reader keeps."""
-    from openpyxl import load_workbook
+    from sbsguide.tables import TableNotReadable, open_workbook
 
-    from sbsguide.reading import max_bytes
-    from sbsguide.tables import INFLATION, _inflated_size
-
-    if _inflated_size(raw) > INFLATION * max_bytes():
-        raise WorkbookNotReadable("inflated")
     try:
-        book = load_workbook(io.BytesIO(raw), data_only=True, read_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a file that is not a workbook
-        raise WorkbookNotReadable("unreadable") from error
+        book = open_workbook(raw, read_only=True)
+    except TableNotReadable as error:  # inflated past the bounds, or not a workbook
+        raise WorkbookNotReadable(*error.args) from error
     try:
         return {name: [list(row) for row in book[name].iter_rows(values_only=True)]
                 for name in book.sheetnames}  # fmt: skip
