@@ -104,6 +104,19 @@ def test_check_mode_prints_a_diff_and_exits_1_without_writing(tmp_path: Path) ->
     assert run_sbs("fix", str(path), "--check", "--as-of", "2026-11-26").returncode == 0
 
 
+def test_a_fixed_text_that_would_not_load_is_refused_before_writing_only(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The proof parse guards a write; --check writes nothing and skips it (issue 23)."""
+    from sbsguide import service
+
+    raw = (FIXTURES / "commented.yaml").read_bytes()
+    monkeypatch.setattr(service, "_does_not_load", lambda *args: True)  # as if fix had a bug
+    with pytest.raises(service.FixRefused):
+        plan_fix(raw, AS_OF, "zh")
+    assert plan_fix(raw, AS_OF, "zh", prove=False).changed  # the diff --check shows
+
+
 def test_fix_on_a_missing_file_is_exit_2(tmp_path: Path) -> None:
     result = run_sbs("fix", str(tmp_path / "none.yaml"))
     assert result.returncode == 2 and "Traceback" not in result.stderr

@@ -39,7 +39,7 @@ def run(
     try:
         found = config_file or config.nearest(path)
         catalogues = config.load(found).catalogues if found else ()
-        plan = plan_fix(raw, day, language, catalogues)
+        plan = plan_fix(raw, day, language, catalogues, prove=not check_only)
     except FixRefused:
         raise UsageError(text("fix-refused", language, path=path)) from None
     if plan.blocking:
