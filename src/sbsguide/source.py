@@ -91,6 +91,39 @@ class SourceMap:
         else:
             node[last] = packed
 
+    @property
+    def tree(self) -> dict[PathPart | None, Any]:
+        """The document's node: where a builder that walks the document places its children."""
+        return self._root
+
+    def place(
+        self, node: dict[PathPart | None, Any], key: PathPart, line0: int, column0: int
+    ) -> None:
+        """Record the start of ``key`` under its parent's ``node``.
+
+        ``record`` without the walk down the path: the YAML builder knows the parent (a million
+        nodes at 100,000 standards).
+        """
+        packed = line0 << _COLUMN_BITS | column0
+        known = node.get(key)
+        if isinstance(known, dict):
+            known[None] = packed
+        else:
+            node[key] = packed
+
+    def branch(
+        self, node: dict[PathPart | None, Any], key: PathPart, line0: int, column0: int
+    ) -> dict[PathPart | None, Any]:
+        """Record where a mapping or sequence starts; its own node, for its children."""
+        packed = line0 << _COLUMN_BITS | column0
+        known = node.get(key)
+        if isinstance(known, dict):
+            known[None] = packed
+            return known
+        child: dict[PathPart | None, Any] = {None: packed}
+        node[key] = child
+        return child
+
     def __contains__(self, path: LogicalPath) -> bool:
         return self._start(path, exact=True) is not None
 

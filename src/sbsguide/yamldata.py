@@ -88,10 +88,14 @@ class _Frame:
         "path",
         "size",
         "start",
+        "where",
     )
 
-    def __init__(self, container: Any, path: LogicalPath, anchor: str | None, start: Any) -> None:
+    def __init__(
+        self, container: Any, path: LogicalPath, anchor: str | None, start: Any, where: Any
+    ) -> None:
         self.container = container
+        self.where = where  # the source map's node for this container (SourceMap.branch)
         self.path = path
         self.start = start
         self.flow = False
@@ -115,6 +119,12 @@ class _Unplaced(SourceMap):
 
     def record(self, path: LogicalPath, line0: int, column0: int) -> None:
         pass
+
+    def place(self, node: Any, key: Any, line0: int, column0: int) -> None:
+        pass
+
+    def branch(self, node: Any, key: Any, line0: int, column0: int) -> Any:
+        return node
 
 
 class _Builder:
@@ -146,6 +156,7 @@ class _Builder:
         self.root: Any = _NO_KEY
         self.nodes = 0
         self.aliased = 0
+        self.branched: Any = None  # the source-map node of the collection add() just placed
 
     def scalar(self, event: Any) -> Any:
         value: str = event.value
@@ -191,33 +202,42 @@ class _Builder:
         return LoadProblem(rule, message, args, (), mark.line + 1, mark.column + 1)
 
     def add(self, value: Any, mark: Any, size: int) -> LogicalPath | None:
-        """Place a finished or newly opened node; None when it was a mapping key."""
+        """Place a finished or newly opened node; None when it was a mapping key.
+
+        A newly opened mapping or sequence (``size`` 0) leaves its source-map node in
+        ``self.branched``, for the frame that ``open`` pushes.
+        """
         if not self.stack:
             self.root = value
             self.source.record((), mark.line, mark.column)
+            self.branched = self.source.tree
             return ()
         frame = self.stack[-1]
         frame.size += size
         if not frame.is_map:
-            path = (*frame.path, len(frame.container))
+            key: Any = len(frame.container)
             frame.container.append(value)
-            self.source.record(path, mark.line, mark.column)
-            return path
-        if frame.key is _NO_KEY:
+            line, column = mark.line, mark.column
+        elif frame.key is _NO_KEY:
             self._take_key(frame, value, mark)
             return None
-        key, frame.key = frame.key, _NO_KEY
-        if key == _MERGE:
-            self._merge(frame, value, mark)
-            return None
+        else:
+            key, frame.key = frame.key, _NO_KEY
+            if key == _MERGE:
+                self._merge(frame, value, mark)
+                return None
+            frame.container[key] = value
+            line, column = frame.key_mark.line, frame.key_mark.column
+            if not frame.path and len(frame.container) == 1:
+                # the file as a whole is where its first key is, not the comment lines above
+                # it: a missing top-level block is reported there
+                self.source.record((), line, column)
+        if size:
+            self.source.place(frame.where, key, line, column)
+        else:
+            self.branched = self.source.branch(frame.where, key, line, column)
         path = (*frame.path, key)
-        frame.container[key] = value
-        self.source.record(path, frame.key_mark.line, frame.key_mark.column)
-        if not frame.path and len(frame.container) == 1:
-            # the file as a whole is where its first key is, not the comment lines above it: a
-            # missing top-level block is reported there
-            self.source.record((), frame.key_mark.line, frame.key_mark.column)
-        if self.spans:
+        if self.spans and frame.is_map:
             self.key_starts[path] = frame.key_mark.index
         return path
 
@@ -263,7 +283,7 @@ class _Builder:
         parent = self.stack[-1] if self.stack else None
         if parent is not None and parent.is_map and parent.key == _MERGE:
             parent.key = _NO_KEY  # ``<<: {…}`` or ``<<: [*a, *b]``: merged when it closes
-            frame = _Frame(container, (*parent.path, "<<"), event.anchor, event.start_mark)
+            frame = _Frame(container, (*parent.path, "<<"), event.anchor, event.start_mark, {})
             frame.merge_into = True
             self.stack.append(frame)
             return
@@ -272,7 +292,7 @@ class _Builder:
             raise Rejected(self._at(event.start_mark, "yaml-syntax", "complex-key", {}))
         if event.anchor:
             self.open_anchors.add(event.anchor)
-        frame = _Frame(container, path, event.anchor, event.start_mark)
+        frame = _Frame(container, path, event.anchor, event.start_mark, self.branched)
         frame.flow = bool(event.flow_style)
         self.stack.append(frame)
 
