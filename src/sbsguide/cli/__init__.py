@@ -22,6 +22,9 @@ def main() -> None:
     from sbsguide.config import ConfigError
     from sbsguide.oserrors import os_reason
 
+    # sbs's models use no pydantic plugin; looking for installed ones reads every package's
+    # metadata (importlib.metadata, email, socket …): 6 % of checking a 100-standard file
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         _check_limit()
         from sbsguide.cli.fast import fast_command
