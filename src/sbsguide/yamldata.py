@@ -9,7 +9,6 @@ events, and what happens when one refuses a file, is :mod:`sbsguide.loader`'s bu
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -338,19 +337,14 @@ def _tag_args(tag: str) -> dict[str, Any]:
     return {"tag": tag.replace("tag:yaml.org,2002:", "!!", 1)}
 
 
-def _events(yaml: Any, text: str) -> Iterator[Any]:
-    """The parser's events, pulled directly: ruamel's parse() asks check_event() before each."""
-    from ruamel.yaml.events import StreamEndEvent
+def _parser(yaml: Any, text: str) -> Any:
+    """The parser of ``text``, whose events the build pulls one by one (``get_event``).
 
+    ruamel's parse() asks check_event() before each event, and a generator around get_event()
+    costs a resume per event: a million events at 100,000 standards.
+    """
     _, parser = yaml.get_constructor_parser(text)
-    try:
-        while True:
-            event = parser.get_event()
-            yield event
-            if type(event) is StreamEndEvent:
-                return
-    finally:
-        parser.dispose()
+    return parser
 
 
 def build(
@@ -369,36 +363,46 @@ def build(
     mapping_end, sequence_end = ev.MappingEndEvent, ev.SequenceEndEvent
     scalar, add, open_, close = builder.scalar, builder.add, builder.open, builder.close
     nodes = 0
-    for event in _events(builder.yaml, text):
-        kind = type(event)
-        if kind is scalar_event:
-            nodes += 1
-            if nodes > MAX_NODES:
-                raise Rejected(builder._at(event.start_mark, "yaml-syntax", "too-many-nodes", {}))
-            value = scalar(event)
-            path = add(value, event.start_mark, 1)
-            if spans and path is not None:
-                builder.keep_span(path, event.start_mark, event.end_mark)
-            if event.anchor:
-                builder.anchors[event.anchor] = (value, 1)
-        elif kind is mapping_end or kind is sequence_end:
-            close(event.end_mark)
-        elif kind is mapping_start:
-            nodes += 1
-            builder.nodes = nodes
-            open_({}, event)
-        elif kind is sequence_start:
-            nodes += 1
-            builder.nodes = nodes
-            open_([], event)
-        elif kind is ev.AliasEvent:
-            builder.nodes = nodes
-            builder.alias(event)
-        elif kind is ev.DocumentStartEvent:
-            documents += 1
-            if documents > 1:
-                raise Rejected(
-                    builder._at(event.start_mark, "yaml-syntax", "several-documents", {})
-                )
+    parser = _parser(builder.yaml, text)
+    get_event, stream_end = parser.get_event, ev.StreamEndEvent
+    try:
+        while True:
+            event = get_event()
+            kind = type(event)
+            if kind is scalar_event:
+                nodes += 1
+                if nodes > MAX_NODES:
+                    raise Rejected(
+                        builder._at(event.start_mark, "yaml-syntax", "too-many-nodes", {})
+                    )
+                value = scalar(event)
+                path = add(value, event.start_mark, 1)
+                if spans and path is not None:
+                    builder.keep_span(path, event.start_mark, event.end_mark)
+                if event.anchor:
+                    builder.anchors[event.anchor] = (value, 1)
+            elif kind is mapping_end or kind is sequence_end:
+                close(event.end_mark)
+            elif kind is mapping_start:
+                nodes += 1
+                builder.nodes = nodes
+                open_({}, event)
+            elif kind is sequence_start:
+                nodes += 1
+                builder.nodes = nodes
+                open_([], event)
+            elif kind is ev.AliasEvent:
+                builder.nodes = nodes
+                builder.alias(event)
+            elif kind is ev.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise Rejected(
+                        builder._at(event.start_mark, "yaml-syntax", "several-documents", {})
+                    )
+            elif kind is stream_end:
+                break
+    finally:
+        parser.dispose()
     data = None if builder.root is _NO_KEY else builder.root
     return Document(data, builder.source, builder.problems, masked)
