@@ -42,6 +42,10 @@ def run(
     lang: str | None = None,
 ) -> None:
     """The whole of `sbs check` once its arguments are read; ends the process with its code."""
+    # What a check makes is acyclic and lives until the process ends: the cyclic collector would
+    # only re-scan it, and the modules imported next (pydantic's thousands of objects) too
+    # (10,000 standards: validation 0.12 s → 0.03 s; the start of every check ≈ 10 % less CPU).
+    gc.disable()
     from sbsguide import config
     from sbsguide.engine import CheckOptions
     from sbsguide.service import run_check
@@ -71,10 +75,6 @@ def run(
         keep_args=False,  # no document is written: 100,000 standards' findings, 20 MB less
     )
     _warn_without_c_parser(language)
-    # The data of a check is acyclic: the cyclic collector would only re-scan it (measured at
-    # 10,000 standards: validation 0.12 s → 0.03 s). freeze() spares it the imported modules too.
-    gc.freeze()
-    gc.disable()
     with _progress_bar(language) as progress:
         result = run_check(
             paths or [],

@@ -26,15 +26,13 @@ def run(
     lang: str | None = None,
 ) -> None:
     """The whole of `sbs fix` once its arguments are read; ends the process with its code."""
+    gc.disable()  # as in `sbs check` (check_run.py): nothing cyclic to collect, imports included
     from sbsguide import config
     from sbsguide.atomic import ChangedSinceRead
     from sbsguide.service import FixRefused, plan_fix, write_fix
 
     language = lang_of(lang)
     day = as_of_date(as_of, language)
-    # As in `sbs check`: the parsed data is acyclic, so the cyclic collector only re-scans it.
-    gc.freeze()
-    gc.disable()
     raw = read_source(path, language)
     try:
         found = config_file or config.nearest(path)
