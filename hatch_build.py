@@ -1,7 +1,9 @@
-"""Wheel build hook: the package's YAML data files parsed once, as ``sbsguide/_data.pickle``.
+"""Wheel build hook: what every `sbs check` would otherwise work out again at start-up.
 
-An installed `sbs check` then loads the guide, the catalogue and the messages without parsing
-YAML (resources.py). Editable installs read the YAML as it is edited, so they get none.
+The package's YAML data files parsed once, as ``sbsguide/_data.pickle``: an installed `sbs check`
+loads the guide, the catalogue and the messages without parsing YAML (resources.py). The root
+models' validator schemas, as ``sbsguide/_validators.pickle`` (prebuilt.py). Editable installs
+read the YAML and the models as they are edited, so they get neither.
 """
 
 from __future__ import annotations
@@ -24,15 +26,20 @@ class CompiledData(BuildHookInterface):  # type: ignore[misc]
         source = Path(self.root) / "src"
         sys.path.insert(0, str(source))
         try:
+            from sbsguide import prebuilt
             from sbsguide.resources import COMPILED, data_files, parse_text
 
             compiled = {
                 key: parse_text(path.read_text(encoding="utf-8"), str(path))
                 for key, path in data_files(source / "sbsguide").items()
             }
+            validators = prebuilt.compile_schemas()
         finally:
             sys.path.remove(str(source))
         folder = Path(tempfile.mkdtemp(prefix="sbs-data-"))
         target = folder / COMPILED
         target.write_bytes(pickle.dumps(compiled, protocol=pickle.HIGHEST_PROTOCOL))
         build_data["force_include"][str(target)] = f"sbsguide/{COMPILED}"
+        schemas = folder / prebuilt.FILE
+        schemas.write_bytes(validators)
+        build_data["force_include"][str(schemas)] = f"sbsguide/{prebuilt.FILE}"

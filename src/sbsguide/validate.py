@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from sbsguide.loader import LoadProblem
 from sbsguide.model import CATEGORY_TAGS, StandardSystem
+from sbsguide.prebuilt import validator
 from sbsguide.source import LogicalPath
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -58,7 +59,10 @@ def validate_as(root: type[Model], data: Any) -> tuple[Model | None, list[LoadPr
         return None, [
             LoadProblem("schema", "root-list" if isinstance(data, list) else "root-scalar")
         ]
+    prebuilt = validator(root)  # made from the schema the wheel ships (prebuilt.py), if any
     try:
+        if prebuilt is not None:
+            return prebuilt.validate_python(data), []
         return root.model_validate(data), []
     except ValidationError as error:
         return None, [_problem(e, root) for e in error.errors(include_url=False)]

@@ -26,21 +26,28 @@ RESULTS = {"符合": "conforming", "基本符合": "partly", "不符合": "nonco
 STATUSES = {"未完成": "open", "已完成": "closed", "未关闭": "open", "已关闭": "closed"}
 
 
-def _chinese(words: dict[str, str]) -> Any:
-    def accept(value: Any) -> Any:
-        return words.get(value.strip(), value.strip()) if isinstance(value, str) else value
+def _english(words: dict[str, str], value: Any) -> Any:
+    """A Chinese word as its English key (符合 → conforming); anything else as it is."""
+    return words.get(value.strip(), value.strip()) if isinstance(value, str) else value
 
-    return accept
+
+# module-level functions, not closures: the wheel ships the validator's schema (prebuilt.py)
+def _result(value: Any) -> Any:
+    return _english(RESULTS, value)
+
+
+def _status(value: Any) -> Any:
+    return _english(STATUSES, value)
 
 
 Result = Annotated[
     Literal["conforming", "partly", "nonconforming"],
-    BeforeValidator(_chinese(RESULTS)),
+    BeforeValidator(_result),
     WithJsonSchema({"enum": ["conforming", "partly", "nonconforming", *RESULTS]}),
 ]
 ProblemStatus = Annotated[
     Literal["open", "closed"],
-    BeforeValidator(_chinese(STATUSES)),
+    BeforeValidator(_status),
     WithJsonSchema({"enum": ["open", "closed", *STATUSES]}),
 ]
 
