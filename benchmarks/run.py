@@ -113,7 +113,8 @@ def main() -> None:
         for size, path in ((10_000, s10k), (100_000, s100k), (20_000, s20k)):
             grow(size, path)
         yardstick = [jsonschema, "--schemafile", str(SCHEMA), str(s10k)]
-        (a, _), (b, _) = paired([sbs, "check", str(s10k), "--format", "json"], yardstick, 3)
+        pairs = max(3, args.runs // 2)  # the yardstick takes 4-5 s a run
+        (a, _), (b, _) = paired([sbs, "check", str(s10k), "--format", "json"], yardstick, pairs)
         print(f"| `sbs check` 10,000 vs `check-jsonschema` | {a:.3f} s | {b:.3f} s "
               f"| {a / b:.3f} × | ≤ 0.12 × |")  # fmt: skip
         (a, peak), (b, _) = paired([sbs, "check", str(s100k), "--format", "json"], yardstick, 3)
