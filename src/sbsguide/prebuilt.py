@@ -72,8 +72,7 @@ def load(blob: bytes) -> dict[str, Any]:
     if compiled.get("pydantic-core") != pydantic_core.__version__:
         return {}
     return {
-        name: pydantic_core.SchemaValidator(schema)
-        for name, schema in compiled["schemas"].items()
+        name: pydantic_core.SchemaValidator(schema) for name, schema in compiled["schemas"].items()
     }
 
 

@@ -13,7 +13,7 @@ from typing import Any
 from unicodedata import east_asian_width
 
 from sbsguide.documents.model import Block, Document, Figures, StandardCover
-from sbsguide.documents.sheets import Row, Sheet
+from sbsguide.documents.sheets import Row, Sheet, fitted_widths
 
 
 def page_css(labels: dict[str, str]) -> str:
@@ -37,6 +37,13 @@ def kind_of(block: Block) -> str:
 def captioned(sheet: Sheet, heading: str) -> bool:
     """Whether a table prints its title above it: not when the heading already says it."""
     return sheet.title not in heading
+
+
+def column_widths(sheet: Sheet) -> tuple[float, ...]:
+    """A table's columns as Word and Excel have them: no narrower than a heading's longest word."""
+    return (
+        fitted_widths(sheet.widths, sheet.rows[0]) if sheet.header and sheet.rows else sheet.widths
+    )
 
 
 def unbroken(sheet: Sheet, column: int, cell: object) -> bool:
@@ -197,6 +204,7 @@ def _template_values(doc: Document) -> dict[str, Any]:
         "captioned": captioned,
         "bodies": bodies,
         "unbroken": unbroken,
+        "column_widths": column_widths,
         "sort_kinds": sort_kinds,
     }
 

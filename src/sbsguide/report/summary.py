@@ -177,7 +177,7 @@ def summary_document(summary: Summary) -> Document:
         Sheet(
             L["agency_table"],
             agencies,
-            (6, 30, 21, 8, 9, 6, 6, 10, 40, 10),
+            (6, 28, 23, 8, 9, 6, 6, 10, 32, 12),
             landscape=True,
             autofilter=True,  # sortable on screen, filterable in Excel
             nowrap=frozenset({0, 2}),
