@@ -95,7 +95,9 @@ def docx(doc: Document) -> bytes:
             layer.landscape_section(document, first=True)
         layer.title(document, doc.title)
     else:
-        document = layer.front_matter(doc.cover, doc.labels, doc.lang, doc.title)
+        from sbsguide.documents.controlled import front_matter
+
+        document = front_matter(doc.cover, doc.labels, doc.lang, doc.title)
     for part in doc.preface:  # 前言: its title centred, as a standard's element titles are
         layer.heading(document, part.title, 1).alignment = 1
         _word_blocks(document, doc, part.blocks, 2, False, part.title)
