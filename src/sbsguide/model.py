@@ -293,12 +293,14 @@ def _subsystem_model(subsystem: Any) -> type[BaseModel]:
         list[ExtraCategory],
         Field(default_factory=list, title="自设类别"),
     )
-    return create_model(
+    model = create_model(
         f"Subsystem_{subsystem.key}",
         __config__=_CONFIG,
         __doc__=f"{subsystem.name} ({subsystem.clause})",
         **fields,
     )
+    globals()[model.__name__] = model  # found by its name, as the wheel's schemas name it
+    return model
 
 
 def _standards_model() -> type[BaseModel]:

@@ -13,9 +13,7 @@ makes the validator as before.
 
 from __future__ import annotations
 
-import io
 import pickle
-import typing
 from functools import cache
 from importlib.resources import files
 from typing import Any
@@ -34,46 +32,50 @@ def roots() -> tuple[type[BaseModel], ...]:
 
 
 def compile_schemas() -> bytes:
-    """Each root's core schema, pickled with its model classes by name (hatch_build.py)."""
+    """Each root's core schema, pickled (hatch_build.py); classes and functions by name."""
     import pydantic_core
 
     schemas = {}
     for root in roots():
         root.model_rebuild()  # deferred (defer_build) until now
         schemas[_name(root)] = _without_metadata(root.__pydantic_core_schema__)
-    buffer = io.BytesIO()
-    _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(
-        {"pydantic-core": pydantic_core.__version__, "schemas": schemas}
-    )
-    return buffer.getvalue()
+    compiled = {"pydantic-core": pydantic_core.__version__, "schemas": schemas}
+    return pickle.dumps(compiled, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def validator(root: type[BaseModel]) -> Any:
     """The prebuilt ``SchemaValidator`` of ``root``; None when there is none to use."""
-    return _validators().get(_name(root))
+    name = _name(root)
+    return _validator(name) if name in _schemas() else None
 
 
 @cache
-def _validators() -> dict[str, Any]:
+def _schemas() -> dict[str, Any]:
     shipped = files("sbsguide") / FILE
     if not shipped.is_file():
         return {}
     return load(shipped.read_bytes())
 
 
+@cache
+def _validator(name: str) -> Any:
+    import pydantic_core
+
+    return pydantic_core.SchemaValidator(_schemas()[name])
+
+
 def load(blob: bytes) -> dict[str, Any]:
-    """The validators a compiled blob holds; none if another pydantic-core made it."""
+    """The schemas a compiled blob holds; none if another pydantic-core made it."""
     import pydantic_core
 
     try:
-        compiled = _Unpickler(io.BytesIO(blob)).load()
-    except (pickle.UnpicklingError, KeyError, AttributeError, EOFError):
+        compiled = pickle.loads(blob)
+    except (pickle.UnpicklingError, AttributeError, ImportError, EOFError, ValueError):
         return {}  # a model renamed since: pydantic makes its validator itself
-    if compiled.get("pydantic-core") != pydantic_core.__version__:
+    if not isinstance(compiled, dict) or compiled.get("pydantic-core") != pydantic_core.__version__:
         return {}
-    return {
-        name: pydantic_core.SchemaValidator(schema) for name, schema in compiled["schemas"].items()
-    }
+    schemas: dict[str, Any] = compiled["schemas"]
+    return schemas
 
 
 def _name(model: type[BaseModel]) -> str:
@@ -87,33 +89,3 @@ def _without_metadata(schema: Any) -> Any:
     if isinstance(schema, list):
         return [_without_metadata(v) for v in schema]
     return schema
-
-
-class _Pickler(pickle.Pickler):
-    def persistent_id(self, obj: Any) -> str | None:
-        # a model class by name: the sub-system models are made at import, no module attribute
-        if isinstance(obj, type) and issubclass(obj, BaseModel):
-            return _name(obj)
-        return None
-
-
-class _Unpickler(pickle.Unpickler):
-    def persistent_load(self, pid: Any) -> Any:
-        return _models()[pid]
-
-
-@cache
-def _models() -> dict[str, type[BaseModel]]:
-    """Every model class reachable from the roots, by name."""
-    found: dict[str, type[BaseModel]] = {}
-    waiting: list[Any] = list(roots())
-    while waiting:
-        item = waiting.pop()
-        if isinstance(item, type) and issubclass(item, BaseModel):
-            if _name(item) in found:
-                continue
-            found[_name(item)] = item
-            waiting += [field.annotation for field in item.model_fields.values()]
-        else:
-            waiting += typing.get_args(item)
-    return found
