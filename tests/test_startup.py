@@ -61,6 +61,9 @@ def test_check_of_a_small_file_imports_no_framework_nor_document_code(tmp_path: 
         modules = _modules_imported(*args)
         assert "sbsguide.engine" in modules  # the probe saw a real check
         assert _offending(modules) == [], args
+    # no records beside it: nothing of evaluate/ (the wheel's prebuilt schemas included)
+    alone = _modules_imported("check", str(system))
+    assert not [m for m in alone if m.startswith("sbsguide.evaluate")]
 
 
 def test_fix_starts_without_the_framework_too(tmp_path: Path) -> None:

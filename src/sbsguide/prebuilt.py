@@ -38,7 +38,10 @@ def compile_schemas() -> bytes:
     schemas = {}
     for root in roots():
         root.model_rebuild()  # deferred (defer_build) until now
-        schemas[_name(root)] = _without_metadata(root.__pydantic_core_schema__)
+        # each pickled apart: unpickling one imports its own models only (a system file with no
+        # records needs nothing of evaluate/)
+        schema = _without_metadata(root.__pydantic_core_schema__)
+        schemas[_name(root)] = pickle.dumps(schema, protocol=pickle.HIGHEST_PROTOCOL)
     compiled = {"pydantic-core": pydantic_core.__version__, "schemas": schemas}
     return pickle.dumps(compiled, protocol=pickle.HIGHEST_PROTOCOL)
 
@@ -50,7 +53,7 @@ def validator(root: type[BaseModel]) -> Any:
 
 
 @cache
-def _schemas() -> dict[str, Any]:
+def _schemas() -> dict[str, bytes]:
     shipped = files("sbsguide") / FILE
     if not shipped.is_file():
         return {}
@@ -61,20 +64,24 @@ def _schemas() -> dict[str, Any]:
 def _validator(name: str) -> Any:
     import pydantic_core
 
-    return pydantic_core.SchemaValidator(_schemas()[name])
+    try:
+        schema = pickle.loads(_schemas()[name])
+    except (pickle.UnpicklingError, AttributeError, ImportError, EOFError, ValueError):
+        return None  # a model renamed since: pydantic makes its validator itself
+    return pydantic_core.SchemaValidator(schema)
 
 
-def load(blob: bytes) -> dict[str, Any]:
-    """The schemas a compiled blob holds; none if another pydantic-core made it."""
+def load(blob: bytes) -> dict[str, bytes]:
+    """Each root's pickled schema a compiled blob holds; none if another pydantic-core made it."""
     import pydantic_core
 
     try:
         compiled = pickle.loads(blob)
-    except (pickle.UnpicklingError, AttributeError, ImportError, EOFError, ValueError):
-        return {}  # a model renamed since: pydantic makes its validator itself
+    except (pickle.UnpicklingError, EOFError, ValueError):
+        return {}
     if not isinstance(compiled, dict) or compiled.get("pydantic-core") != pydantic_core.__version__:
         return {}
-    schemas: dict[str, Any] = compiled["schemas"]
+    schemas: dict[str, bytes] = compiled["schemas"]
     return schemas
 
 
