@@ -51,13 +51,8 @@ def _line_fix(
         ),
         new_text=fixed[at],
     )
-    return types.CodeAction(
-        title="sbs fix：修改此行" if lang == "zh" else "sbs fix: rewrite this line",
-        kind=types.CodeActionKind.QuickFix,
-        diagnostics=[diagnostic],
-        edit=types.WorkspaceEdit(changes={uri: [edit]}),
-        is_preferred=True,
-    )
+    title = "sbs fix：修改此行" if lang == "zh" else "sbs fix: rewrite this line"
+    return _quick_fix(title, diagnostic, uri, edit, preferred=True)
 
 
 def _edition_in_force(
@@ -93,13 +88,7 @@ def _edition_in_force(
         successor,
     )
     title = f"改为现行版本 {successor}" if lang == "zh" else f"Replace with {successor} (in force)"
-    return types.CodeAction(
-        title=title,
-        kind=types.CodeActionKind.QuickFix,
-        diagnostics=[diagnostic],
-        edit=types.WorkspaceEdit(changes={uri: [edit]}),
-        is_preferred=True,
-    )
+    return _quick_fix(title, diagnostic, uri, edit, preferred=True)
 
 
 def _waive(lines: list[str], diagnostic: types.Diagnostic, uri: str, lang: str) -> types.CodeAction:
@@ -125,12 +114,7 @@ def _waive(lines: list[str], diagnostic: types.Diagnostic, uri: str, lang: str) 
         insert = entry
     edit = types.TextEdit(types.Range(types.Position(at, 0), types.Position(at, 0)), insert)
     title = f"豁免此问题({diagnostic.code})" if lang == "zh" else f"Waive this ({diagnostic.code})"
-    return types.CodeAction(
-        title=title,
-        kind=types.CodeActionKind.QuickFix,
-        diagnostics=[diagnostic],
-        edit=types.WorkspaceEdit(changes={uri: [edit]}),
-    )
+    return _quick_fix(title, diagnostic, uri, edit)
 
 
 def _fixed(text: str, lang: str, today: date) -> str | None:
@@ -157,6 +141,24 @@ def _fix_all(text: str, fixed: str, uri: str, lang: str) -> types.CodeAction:
         title=title,
         kind=types.CodeActionKind.SourceFixAll,
         edit=types.WorkspaceEdit(changes={uri: [edit]}),
+    )
+
+
+def _quick_fix(
+    title: str,
+    diagnostic: types.Diagnostic,
+    uri: str,
+    edit: types.TextEdit,
+    *,
+    preferred: bool = False,
+) -> types.CodeAction:
+    """A quick fix of one diagnostic by one edit (``preferred``: the one an editor applies)."""
+    return types.CodeAction(
+        title=title,
+        kind=types.CodeActionKind.QuickFix,
+        diagnostics=[diagnostic],
+        edit=types.WorkspaceEdit(changes={uri: [edit]}),
+        is_preferred=preferred or None,
     )
 
 
