@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from sbsguide.source import LogicalPath, SourceMap, Span
+from sbsguide.source import LogicalPath, SourceMap, Span, Unplaced
 
 MAX_DEPTH = 64
 """A system file nests about eight levels; anything this deep is not one."""
@@ -107,25 +107,6 @@ class _Frame:
         self.size = 1
 
 
-class _Unplaced(SourceMap):
-    """A source map that keeps nothing, for a parse that only has to succeed.
-
-    `sbs fix`'s proof that its result still loads: recording every node's position cost a third
-    of that parse.
-    """
-
-    __slots__ = ()
-
-    def record(self, path: LogicalPath, line0: int, column0: int) -> None:
-        pass
-
-    def place(self, node: Any, key: Any, line0: int, column0: int) -> None:
-        pass
-
-    def branch(self, node: Any, key: Any, line0: int, column0: int) -> Any:
-        return node
-
-
 class _Builder:
     """Turns parser events into Python data and a source map."""
 
@@ -150,7 +131,7 @@ class _Builder:
             for key, entries in table.items()
         }
         self.implicit_any = self.implicit.get(None, [])
-        self.source = SourceMap() if positions else _Unplaced()
+        self.source = SourceMap() if positions else Unplaced()
         self.problems: list[LoadProblem] = []
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.open_anchors: set[str] = set()
