@@ -15,7 +15,9 @@ import time
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from conftest import run_sbs
+import pytest
+
+from conftest import CONFORMING, run_sbs
 
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile" / "system.yaml"
 
@@ -200,3 +202,19 @@ def test_a_fix_killed_mid_write_leaves_the_file_whole(tmp_path: Path) -> None:
         assert b"GB/T 1.1-2020" in final and final.count(b"\n") == original.count(b"\n")
     result = run_sbs("check", str(system), "--select", "schema", "--as-of", "2026-11-26")
     assert result.returncode == 0
+
+
+@pytest.mark.parametrize("command", ["report", "draft", "evaluate"])
+@pytest.mark.parametrize("link", ["loop", "nowhere"])
+def test_an_output_folder_that_is_a_broken_link_is_said_once(
+    tmp_path: Path, command: str, link: str
+) -> None:
+    """A link to itself, or to nothing: one clear line and exit 2, not a failure per file."""
+    shutil.copy(CONFORMING, tmp_path / "system.yaml")
+    output = tmp_path / "out"
+    output.symlink_to(output if link == "loop" else tmp_path / "missing" / "x")
+    result = run_sbs(command, str(tmp_path), "--output", str(output))
+    assert result.returncode == 2
+    assert result.stderr.count("无法写入") == 1 and result.stdout.count("无法写入") == 0
+    assert ("符号链接循环" if link == "loop" else "不存在") in result.stderr
+    assert not (tmp_path / "missing").exists()

@@ -27,6 +27,14 @@ def usable_folder(folder: Path, lang: Lang) -> None:
         probe = probe.parent
     if probe.exists() and not probe.is_dir():
         raise UsageError(text("init-not-a-dir", lang, path=probe))
+    if probe.is_symlink() and not probe.exists():  # a loop, or a link to nothing
+        from sbsguide.oserrors import os_reason
+
+        try:
+            os.stat(probe)
+        except OSError as error:  # said once, not once for every file written through it
+            reason = os_reason(error, lang)
+            raise UsageError(text("cannot-write", lang, path=probe, reason=reason)) from None
 
 
 def write_file(path: Path, content: bytes, lang: Lang) -> None:
