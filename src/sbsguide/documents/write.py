@@ -1,9 +1,9 @@
 """The writers of the one document model (documents/model.py): Word, Excel, HTML, Markdown.
 
-Each prints the same front (a report's document control, or a standard's cover), the same
-parts in the same order and the same tables; the Word and Excel print set-up is the layer's
-(documents/docx.py, documents/standard.py, documents/sheets.py), the HTML and Markdown come from
-two generic templates (templates/report/document.*.j2).
+Each prints the same front (a report's document control, a standard's cover, or a form's title),
+the same parts in the same order and the same tables; the Word and Excel print set-up is the
+layer's (documents/docx.py with controlled.py and standard.py, documents/sheets.py), the HTML
+and Markdown come from two generic templates (templates/report/document.*.j2).
 """
 
 from __future__ import annotations
