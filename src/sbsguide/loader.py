@@ -1,8 +1,10 @@
 """Bytes → text → YAML data with the position of every node.
 
-Decoding (UTF-8, GB18030 with a warning), the size limit, and the choice of parser live here; the
+Decoding (UTF-8, GB18030 with a warning), the size limit, and the choice of reader live here; the
 building of data from the parser's events, with its depth and alias bounds, in
-:mod:`sbsguide.yamldata`.
+:mod:`sbsguide.yamldata`. A file in the plain block style nearly every system file is written in
+is read by lines first (:mod:`sbsguide.plainyaml`: the same data and positions, without the
+parser's event objects); any other goes to the parser.
 
 The bundled libyaml rejects some valid YAML, notably a plain scalar holding an ASCII colon inside a
 flow mapping (``{name: 标准化工作导则 第1部分:标准化文件的结构和起草规则}``), which Chinese titles
@@ -17,7 +19,9 @@ the commands that rewrite YAML, not for this module.
 from __future__ import annotations
 
 import codecs
+from functools import cache
 
+from sbsguide import plainyaml
 from sbsguide.source import SourceMap
 from sbsguide.yamldata import (
     ALIAS_BUDGET,
@@ -29,6 +33,7 @@ from sbsguide.yamldata import (
     Rejected,
     build,
 )
+from sbsguide.yamlscalars import Scalars
 
 __all__ = [
     "ALIAS_BUDGET",
@@ -106,6 +111,10 @@ def read_yaml(
     """
     from ruamel.yaml.error import YAMLError
 
+    if not spans:  # nearly every file: read by lines, none of the parser's event objects
+        read = plainyaml.read(text, _plain_scalars(), positions=positions)
+        if read is not None:
+            return read
     if not masked_first:
         try:
             return build(text, pure=False, spans=spans, positions=positions)
@@ -134,6 +143,14 @@ def read_yaml(
         return Document(
             None, SourceMap(), [LoadProblem("yaml-syntax", "too-deep", {"limit": MAX_DEPTH})]
         )
+
+
+@cache
+def _plain_scalars() -> Scalars:
+    """The scalar typing of the line reader: one per process, like the data it reads with."""
+    from ruamel.yaml import YAML
+
+    return Scalars(YAML(typ="safe", pure=True))
 
 
 def _syntax_problem(error: Exception, text: str) -> LoadProblem:

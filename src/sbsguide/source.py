@@ -111,6 +111,16 @@ class SourceMap:
         else:
             node[key] = packed
 
+    def place_line(
+        self, node: dict[PathPart | None, Any], line0: int, keys: list[tuple[PathPart, int]]
+    ) -> None:
+        """Record the starts of keys on one line, none yet recorded under ``node``.
+
+        The entries of a one-line flow mapping: one call for the line, not one for each key.
+        """
+        row = line0 << _COLUMN_BITS
+        node.update((key, row | column0) for key, column0 in keys)
+
     def branch(
         self, node: dict[PathPart | None, Any], key: PathPart, line0: int, column0: int
     ) -> dict[PathPart | None, Any]:
@@ -163,6 +173,9 @@ class Unplaced(SourceMap):
         pass
 
     def place(self, node: Any, key: Any, line0: int, column0: int) -> None:
+        pass
+
+    def place_line(self, node: Any, line0: int, keys: list[tuple[PathPart, int]]) -> None:
         pass
 
     def branch(self, node: Any, key: Any, line0: int, column0: int) -> Any:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sbsguide.source import LogicalPath, SourceMap, Span, Unplaced
+from sbsguide.yamlscalars import MERGE, Scalars, UnknownTag
 
 MAX_DEPTH = 64
 """A system file nests about eight levels; anything this deep is not one."""
@@ -58,16 +59,6 @@ MASK = "\ue000"  # a private-use character: never in a real system file (checked
 INNER_COLON = re.compile(r"(?<=[^\s\"'\]}]):(?=[^\s,\[\]{}])")
 
 _NO_KEY = object()
-_SCALAR_TAGS = {
-    "tag:yaml.org,2002:int": "construct_yaml_int",
-    "tag:yaml.org,2002:float": "construct_yaml_float",
-    "tag:yaml.org,2002:bool": "construct_yaml_bool",
-    "tag:yaml.org,2002:null": "construct_yaml_null",
-    "tag:yaml.org,2002:timestamp": "construct_yaml_timestamp",
-}
-_STR = "tag:yaml.org,2002:str"
-_MERGE = "tag:yaml.org,2002:merge"
-_VALUE = "tag:yaml.org,2002:value"
 _COLLECTION_TAGS = frozenset({None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
 """Tags a collection may carry; any other (``!!python/object/apply:…``) is refused by name."""
 
@@ -118,19 +109,8 @@ class _Builder:
         self.masked = masked
         self.spans = spans
         self.key_starts: dict[LogicalPath, int] = {}
-        self.constructed: dict[tuple[str, str], Any] = {}
         self.yaml = YAML(typ="safe", pure=pure)
-        self.constructor = self.yaml.constructor
-        # The YAML 1.2 implicit-type table (first character → [(tag, pattern)]), read once:
-        # ruamel's own resolve() recomputes the document's version for every scalar.
-        # ruamel wraps each pattern in a lazy proxy that costs two Python calls a match: the
-        # compiled patterns themselves are used (50,000 matches at 10,000 standards)
-        table = self.yaml.resolver.versioned_resolver
-        self.implicit: dict[str | None, list[tuple[str, Any]]] = {
-            key: [(str(tag), _compiled(pattern)) for tag, pattern in entries]
-            for key, entries in table.items()
-        }
-        self.implicit_any = self.implicit.get(None, [])
+        self.scalars = Scalars(self.yaml)
         self.source = SourceMap() if positions else Unplaced()
         self.problems: list[LoadProblem] = []
         self.anchors: dict[str, tuple[Any, int]] = {}
@@ -149,37 +129,13 @@ class _Builder:
         if tag is None or tag == "!":
             if not event.implicit[0]:
                 return value
-            if not self.implicit_any and (value[:1] if value else "") not in self.implicit:
-                return value  # most values: text no implicit type starts with (resolve, inlined)
-            tag = self.resolve(value)
-        if tag in (_STR, _VALUE):
-            return value  # YAML 1.1's "=" value key: in a system file it is only text
-        if tag == _MERGE:
-            return _MERGE
-        known = self.constructed.get((tag, value), _NO_KEY)
-        if known is not _NO_KEY:
-            return known  # dates and numbers repeat: construct each text once
-        method = _SCALAR_TAGS.get(tag)
-        if method is None:
-            raise Rejected(self._at(event.start_mark, "yaml-syntax", "tag", _tag_args(tag)))
-        from ruamel.yaml.nodes import ScalarNode
-
+            return self.scalars.plain(value)
         try:
-            result = getattr(self.constructor, method)(ScalarNode(tag, value, event.start_mark))
-        except ValueError:
-            result = value  # e.g. 2024-02-30: the schema reports an impossible date
-        self.constructed[(tag, value)] = result
-        return result  # e.g. 2024-02-30: the schema reports an impossible date
-
-    def resolve(self, value: str) -> str:
-        """The tag of a plain scalar, as ruamel's YAML 1.2 resolver gives it."""
-        candidates = self.implicit.get(value[0] if value else "")
-        if candidates is None and not self.implicit_any:
-            return _STR  # most values: Chinese text, which no implicit type starts with
-        for tag, pattern in (candidates or []) + self.implicit_any:
-            if pattern.match(value):
-                return tag
-        return _STR
+            return self.scalars.tagged(tag, value, event.start_mark)
+        except UnknownTag:
+            raise Rejected(
+                self._at(event.start_mark, "yaml-syntax", "tag", _tag_args(tag))
+            ) from None
 
     def _at(self, mark: Any, rule: str, message: str, args: dict[str, Any]) -> LoadProblem:
         return LoadProblem(rule, message, args, (), mark.line + 1, mark.column + 1)
@@ -206,7 +162,7 @@ class _Builder:
             return None
         else:
             key, frame.key = frame.key, _NO_KEY
-            if key == _MERGE:
+            if key == MERGE:
                 self._merge(frame, value, mark)
                 return None
             frame.container[key] = value
@@ -234,7 +190,7 @@ class _Builder:
     def _take_key(self, frame: _Frame, key: Any, mark: Any) -> None:
         if isinstance(key, (dict, list)):
             raise Rejected(self._at(mark, "yaml-syntax", "complex-key", {}))
-        if key != _MERGE and not isinstance(key, str):
+        if key != MERGE and not isinstance(key, str):
             key = str(key)
         if key in frame.container and key not in frame.merged:
             first = self.source.locate((*frame.path, key))
@@ -264,7 +220,7 @@ class _Builder:
         if event.tag not in _COLLECTION_TAGS:
             raise Rejected(self._at(event.start_mark, "yaml-syntax", "tag", _tag_args(event.tag)))
         parent = self.stack[-1] if self.stack else None
-        if parent is not None and parent.is_map and parent.key == _MERGE:
+        if parent is not None and parent.is_map and parent.key == MERGE:
             parent.key = _NO_KEY  # ``<<: {…}`` or ``<<: [*a, *b]``: merged when it closes
             frame = _Frame(container, (*parent.path, "<<"), event.anchor, event.start_mark, {})
             frame.merge_into = True
@@ -305,12 +261,6 @@ class _Builder:
         if self.aliased > ALIAS_BUDGET + 10 * self.nodes:
             raise Rejected(self._at(event.start_mark, "yaml-syntax", "alias-bomb", {}))
         self.add(value, event.start_mark, size)
-
-
-def _compiled(pattern: Any) -> Any:
-    """The compiled pattern behind ruamel's ``LazyEval`` proxy (the pattern itself if none)."""
-    unwrap = getattr(pattern, "lazy_self", None)
-    return unwrap() if callable(unwrap) else pattern
 
 
 def _tag_args(tag: str) -> dict[str, Any]:
