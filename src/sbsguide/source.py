@@ -30,7 +30,7 @@ _COLUMN_MASK = (1 << _COLUMN_BITS) - 1
 
 def dotted(path: LogicalPath) -> str:
     """The dotted form of a logical path, ``""`` for the whole file."""
-    return ".".join(str(part) for part in path)
+    return ".".join(map(str, path))
 
 
 def parse_dotted(text: str) -> LogicalPath:

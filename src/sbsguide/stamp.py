@@ -48,9 +48,16 @@ class Stamper:
         self.lang = lang
         self.severity = severity or {}  # the configuration's per-rule severities
         self.keep_args = keep_args
+        # what a rule's findings share, worked out at its first (89,000 findings of one rule
+        # at 100,000 standards): (default severity, configured severity or None, first clause)
+        self._rules: dict[str, tuple[Severity, Severity | None, str]] = {}
+        self._texts: dict[tuple[str, str], tuple[str, str]] = {}
 
     def violation(self, rule_name: str, violation: Violation, source: SourceMap) -> Finding:
-        rule = BY_NAME[rule_name]
+        shared = self._rules.get(rule_name)
+        if shared is None:
+            shared = self._rules[rule_name] = self._shared(rule_name)
+        default, configured, first_clause = shared
         args = {
             key: source.locate(value.path).line if isinstance(value, LineOf) else value
             for key, value in violation.args.items()
@@ -58,15 +65,18 @@ class Stamper:
         lines = tuple(source.locate(path).line for path in violation.lines)
         if lines:
             args["lines"] = _line_list(lines)
-        message, hint = messages.render(rule_name, violation.message, args, self.lang)
+        texts = self._texts.get((rule_name, violation.message))
+        if texts is None:
+            texts = messages.templates(rule_name, violation.message, self.lang)
+            self._texts[(rule_name, violation.message)] = texts
+        message, hint = messages.fill(texts, args, self.lang)
         position = source.locate(violation.path)
-        default = rule.default_severity(self.guide)
         severity = violation.severity or default
-        if rule_name in self.severity and severity is default:
-            severity = Severity(self.severity[rule_name])  # an info of the rule stays an info
+        if configured is not None and severity is default:
+            severity = configured  # an info of the rule stays an info
         return Finding(
             rule=rule_name,
-            clause=violation.clause or (rule.clauses[0] if rule.clauses else ""),
+            clause=violation.clause or first_clause,
             severity=severity,
             message=message,
             hint=hint,
@@ -76,6 +86,15 @@ class Stamper:
             key=violation.message,
             args=args if self.keep_args else {},
             lines=lines,
+        )
+
+    def _shared(self, rule_name: str) -> tuple[Severity, Severity | None, str]:
+        rule = BY_NAME[rule_name]
+        configured = self.severity.get(rule_name)
+        return (
+            rule.default_severity(self.guide),
+            None if configured is None else Severity(configured),
+            rule.clauses[0] if rule.clauses else "",
         )
 
     def load_problem(self, problem: LoadProblem, source: SourceMap) -> Finding:
