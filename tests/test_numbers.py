@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from sbsguide.numbers import parse
+from sbsguide import numbers
+from sbsguide.numbers import StandardNumber, parse
 
 
 @pytest.mark.parametrize(
@@ -56,3 +59,45 @@ def test_non_numbers_do_not_parse(written: str) -> None:
 
 def test_an_unlisted_industry_code_parses_as_unknown() -> None:
     assert parse("XQ/T 1-2020").kind == "unknown"  # type: ignore[union-attr]
+
+
+def _by_the_general_route(text: str) -> StandardNumber | None:
+    """What ``parse`` made of a canonical number before it had a route of its own."""
+    match = numbers._NUMBER.match(text) if numbers._PLAIN.fullmatch(text) else None
+    if match is None:
+        return None
+    code = match["code"].replace(" ", "")
+    year = match["year"]
+    return StandardNumber(
+        code=code,
+        sequence=match["sequence"],
+        year=None if year is None else int(year) if len(year) == 4 else 1900 + int(year),
+        kind=numbers.kind_of(code),
+        adoption=match["adoption"],
+    )
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.from_regex(numbers._PLAIN, fullmatch=True)
+    | st.sampled_from(
+        ["GB/T 1.1-2020", "DB53/T 1117", "DB/T 22-2020", "Q/KMGX/J 4-2024", "T/CAS 1", "GBT 1"]
+    )
+)
+def test_the_canonical_route_parses_as_the_general_one(text: str) -> None:
+    """Canonical numbers take one match (``_CANONICAL``); what it gives is what the rest did."""
+    if numbers._CANONICAL.fullmatch(text):
+        assert numbers.parse.__wrapped__(text) == _by_the_general_route(text)
+
+
+def test_catalogue_numbers_take_the_canonical_route_unchanged() -> None:
+    from sbsguide.catalogue import load_catalogue
+
+    taken = 0
+    for edition in load_catalogue(()).editions:
+        if numbers._CANONICAL.fullmatch(edition.canonical):
+            taken += 1
+            assert numbers.parse.__wrapped__(edition.canonical) == _by_the_general_route(
+                edition.canonical
+            )
+    assert taken > 50

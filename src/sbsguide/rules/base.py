@@ -22,7 +22,7 @@ from sbsguide.numbers import StandardNumber, parse
 from sbsguide.source import LogicalPath
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: see Finding
 class Violation:
     """What a rule found and where: a message id of the rule, its arguments, a logical path."""
 
@@ -42,7 +42,7 @@ class LineOf:
     path: LogicalPath
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: see Finding
 class Placed:
     """A standard entry with its place in the system, and its number parsed once for all rules."""
 
