@@ -111,10 +111,10 @@ def read_yaml(
     """
     from ruamel.yaml.error import YAMLError
 
-    if not spans:  # nearly every file: read by lines, none of the parser's event objects
-        read = plainyaml.read(text, _plain_scalars(), positions=positions)
-        if read is not None:
-            return read
+    # nearly every file: read by lines, without the parser's event objects
+    read = plainyaml.read(text, _plain_scalars(), positions=positions, spans=spans)
+    if read is not None:
+        return read
     if not masked_first:
         try:
             return build(text, pure=False, spans=spans, positions=positions)

@@ -13,10 +13,11 @@ problem. tests/test_plainyaml.py holds both readers to the same result.
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 from typing import Any
 
 from sbsguide import yamldata
-from sbsguide.source import SourceMap, Unplaced
+from sbsguide.source import LogicalPath, SourceMap, Span, Unplaced
 from sbsguide.yamldata import MASK, Document
 from sbsguide.yamlscalars import MERGE, Scalars
 
@@ -31,12 +32,12 @@ _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 
 _FLOW_PLAIN_TEXT = (
     r"""(?:[^ \-?:,\[\]{}\#&*!|>'"%@`]|-(?=[^ ,\[\]{}]))"""
-    r"""(?:[^ ,\[\]{}:'"]++|:(?=[^ ,\[\]{}])| ++(?=[^ ,\[\]{}:\#]))*+"""
+    r"""(?:[^ ,\[\]{}:?'"]++|:(?=[^ ,\[\]{}])| ++(?=[^ ,\[\]{}:\#]))*+"""
 )
 _FLOW_PLAIN = re.compile(_FLOW_PLAIN_TEXT)
 """A plain scalar inside a flow collection: no flow indicator, ``: `` or `` #``; an inner colon
 (第1部分:总则) is text, as YAML 1.2 and the masked libyaml read it; no quote inside, which the
-mask would not see past."""
+mask would not see past, and no ``?``, which ends a plain scalar for libyaml."""
 _PAIR = re.compile(rf" *({_FLOW_PLAIN_TEXT}): +({_FLOW_PLAIN_TEXT}) *([,}}])")
 """One entry of a flow mapping of plain keys and values on one line, and what follows it: the
 usual entry of a large system file (``{number: GB/T 1.1-2020, …}``), read with one match."""
@@ -47,29 +48,51 @@ class _Outside(Exception):
 
 
 class _Frame:
-    """An open block mapping or sequence: its indentation, container and source-map node."""
+    """An open mapping or sequence: where it is, its container and source-map node.
 
-    __slots__ = ("container", "indent", "is_map", "where")
+    ``indent`` is a block collection's column (-1 for a flow collection, closed on its own);
+    ``path``, ``start`` and ``key_start`` serve the spans `sbs fix` asks for.
+    """
 
-    def __init__(self, indent: int, container: Any, where: Any) -> None:
+    __slots__ = ("container", "indent", "is_map", "key_start", "path", "start", "where")
+
+    def __init__(
+        self,
+        indent: int,
+        container: Any,
+        where: Any,
+        path: LogicalPath = (),
+        start: int = 0,
+        key_start: int | None = None,
+    ) -> None:
         self.indent = indent
         self.container = container
         self.is_map = isinstance(container, dict)
         self.where = where
+        self.path = path
+        self.start = start
+        self.key_start = key_start
 
 
-def read(text: str, scalars: Scalars, *, positions: bool = True) -> Document | None:
-    """The document of ``text``, or None when the parser has to read it."""
+def read(
+    text: str, scalars: Scalars, *, positions: bool = True, spans: bool = False
+) -> Document | None:
+    """The document of ``text``, or None when the parser has to read it.
+
+    ``spans`` keeps each node's exact span, as :func:`sbsguide.yamldata.build` does.
+    """
     if _OUTSIDE.search(text) or scalars.implicit_any:
         return None  # (a resolver that may type text of any first character: none is shipped)
     if "\r" in text:
+        if spans:
+            return None  # a span counts the CR of CRLF: the parser's spans count it
         text = text.replace("\r\n", "\n")  # one line break, as YAML counts it
         if "\r" in text:
             return None  # a lone CR is a line break too: the parser counts those
     from ruamel.yaml.error import YAMLError
 
     try:
-        return _Reader(text.split("\n"), scalars, positions).read()
+        return _Reader(text, scalars, positions, spans).read()
     except (_Outside, YAMLError):  # a constructor's own refusal: the parser's path reports it
         return None
 
@@ -77,31 +100,39 @@ def read(text: str, scalars: Scalars, *, positions: bool = True) -> Document | N
 class _Reader:
     __slots__ = (
         "branch",
+        "end",
         "keys",
         "lines",
         "nodes",
+        "offsets",
         "pending",
         "place",
         "root",
         "row",
         "scalars",
         "source",
+        "spans",
         "stack",
     )
 
-    def __init__(self, lines: list[str], scalars: Scalars, positions: bool) -> None:
-        self.lines = lines
+    def __init__(self, text: str, scalars: Scalars, positions: bool, spans: bool) -> None:
+        self.lines = text.split("\n")
+        self.end = len(text)
         self.row = 0  # the line being read (0-based); a flow collection may take several
         self.scalars = scalars
-        self.source = SourceMap() if positions else Unplaced()
+        self.source = SourceMap() if positions or spans else Unplaced()
         self.place = self.source.place
         self.branch = self.source.branch
+        # with spans: each line's offset in the text, and the spans themselves
+        self.spans: dict[LogicalPath, Span] | None = self.source.spans if spans else None
+        self.offsets = list(accumulate((len(line) + 1 for line in self.lines), initial=0))
         self.stack: list[_Frame] = []
         self.root: Any = None
         self.nodes = 0
         self.keys: set[str] = set()  # plain keys known to be text (number, name, …)
-        # a key whose value is not on its line: (frame, key, line, column), settled by the next
-        self.pending: tuple[_Frame, str, int, int] | None = None
+        # a value not on its line, settled by the next line: (frame, key, line, column, offset
+        # after the key's colon) of ``key:``, or (frame, index, -1, 0, 0) of a bare ``-``
+        self.pending: tuple[_Frame, Any, int, int, int] | None = None
 
     def read(self) -> Document:
         lines = self.lines
@@ -124,6 +155,8 @@ class _Reader:
             raise _Outside  # an empty document: the parser says what it is
         if self.nodes > yamldata.MAX_NODES:
             raise _Outside  # the parser refuses it, and says why
+        while self.stack:
+            self.close(self.end)
         return Document(self.root, self.source, [])
 
     def line(self, line: str, indent: int, body: str) -> None:
@@ -131,15 +164,16 @@ class _Reader:
         stack = self.stack
         if not stack:
             self.open_root(indent, dash)
-        pending = self.pending
-        if pending is not None:
-            frame = pending[0]
-            if indent > frame.indent or (indent == frame.indent and dash):
+        if self.pending is not None:
+            frame = self.pending[0]
+            if indent > frame.indent or (indent == frame.indent and dash and frame.is_map):
                 self.settle([] if dash else {}, indent)
             else:
                 self.settle(None)
-        while stack and stack[-1].indent > indent:
-            stack.pop()
+        if stack[-1].indent > indent:
+            here = self.offsets[self.row] + indent  # where the next token starts
+            while stack and stack[-1].indent > indent:
+                self.close(here)
         if not stack:
             raise _Outside  # less indented than the document's first line
         frame = stack[-1]
@@ -151,7 +185,7 @@ class _Reader:
             self.item(frame, line, indent)
             return
         if not frame.is_map:  # a compact sequence under a key ends at the next key
-            stack.pop()
+            self.close(self.offsets[self.row] + indent)
             if not stack or stack[-1].indent != indent or not stack[-1].is_map:
                 raise _Outside
             frame = stack[-1]
@@ -160,36 +194,57 @@ class _Reader:
     def open_root(self, indent: int, dash: bool) -> None:
         self.root = [] if dash else {}
         self.source.record((), self.row, indent)
-        self.stack.append(_Frame(indent, self.root, self.source.tree))
+        self.stack.append(
+            _Frame(indent, self.root, self.source.tree, (), self.offsets[self.row] + indent)
+        )
         self.nodes += 1
+
+    def close(self, end: int) -> None:
+        """Close the innermost block collection; ``end``: where the token after it starts."""
+        frame = self.stack.pop()
+        if self.spans is not None:
+            self.spans[frame.path] = Span(frame.key_start, frame.start, end)
 
     def settle(self, container: Any, indent: int = 0) -> None:
-        """Give the pending key its value: None, or a block collection opening at ``indent``."""
+        """Give the pending value: None, or a block collection opening at ``indent``."""
         assert self.pending is not None
-        frame, key, row, column = self.pending
+        frame, key, row, column, after_colon = self.pending
         self.pending = None
-        frame.container[key] = container
         self.nodes += 1
+        if row < 0:  # a bare ``-``: its collection is where it starts
+            if container is None:
+                raise _Outside  # a null item: the parser places it
+            row, column = self.row, indent
+            frame.container.append(container)
+            key_start = None
+        else:
+            frame.container[key] = container
+            key_start = self.offsets[row] + column
         if container is None:
             self.place(frame.where, key, row, column)
+            if self.spans is not None:
+                self.spans[(*frame.path, key)] = Span(key_start, after_colon, after_colon)
             return
-        self.push(indent, container, self.branch(frame.where, key, row, column))
+        where = self.branch(frame.where, key, row, column)
+        start = self.offsets[self.row] + indent
+        self.push(_Frame(indent, container, where, (*frame.path, key), start, key_start))
 
-    def push(self, indent: int, container: Any, where: Any) -> None:
+    def push(self, frame: _Frame) -> None:
         if len(self.stack) >= yamldata.MAX_DEPTH:
             raise _Outside  # the parser refuses it, and says why
-        self.stack.append(_Frame(indent, container, where))
+        self.stack.append(frame)
 
     def item(self, frame: _Frame, line: str, indent: int) -> None:
         """``- value``, ``- {…}`` or ``- key: value`` (a mapping opening on the item's line)."""
         column = _skip_spaces(line, indent + 1)
-        if column == len(line) or line[column] == "#":
-            raise _Outside  # the item's value is on the next lines
         index = len(frame.container)
+        if column == len(line) or line[column] == "#":
+            self.pending = (frame, index, -1, 0, 0)  # the item's value is on the next lines
+            return
         row = self.row
         start = line[column]
         if start in "{[":
-            frame.container.append(self.flow(column, frame, frame.where, index, column))
+            frame.container.append(self.flow(column, frame, index, column, None))
             return
         if start not in "'\"":
             colon = _key_end(line, column)
@@ -197,7 +252,9 @@ class _Reader:
                 mapping: dict[str, Any] = {}
                 frame.container.append(mapping)
                 self.nodes += 1
-                self.push(column, mapping, self.branch(frame.where, index, row, column))
+                where = self.branch(frame.where, index, row, column)
+                offset = self.offsets[row] + column
+                self.push(_Frame(column, mapping, where, (*frame.path, index), offset))
                 self.entry(self.stack[-1], line, column, colon)
                 return
         value, end = self.scalar(line, column)
@@ -205,6 +262,9 @@ class _Reader:
         frame.container.append(value)
         self.nodes += 1
         self.place(frame.where, index, row, column)
+        if self.spans is not None:
+            offset = self.offsets[row]
+            self.spans[(*frame.path, index)] = Span(None, offset + column, offset + end)
 
     def entry(self, frame: _Frame, line: str, column: int, colon: int | None = None) -> None:
         """``key: value``, or ``key:`` with its value on the lines that follow."""
@@ -231,16 +291,19 @@ class _Reader:
         if value_at == len(line) or line[value_at] == "#":
             if value_at < len(line) and line[value_at - 1] != " ":
                 raise _Outside
-            self.pending = (frame, key, row, column)
+            self.pending = (frame, key, row, column, self.offsets[row] + colon + 1)
             return
         if line[value_at] in "{[":
-            container[key] = self.flow(value_at, frame, frame.where, key, column)
+            container[key] = self.flow(value_at, frame, key, column, column)
             return
         value, end = self.scalar(line, value_at)
         _end_of_line(line, end)
         container[key] = value
         self.nodes += 1
         self.place(frame.where, key, row, column)
+        if self.spans is not None:
+            offset = self.offsets[row]
+            self.spans[(*frame.path, key)] = Span(offset + column, offset + value_at, offset + end)
 
     def scalar(self, line: str, start: int) -> tuple[Any, int]:
         """A block scalar value on its line: its value and where it ends."""
@@ -252,53 +315,73 @@ class _Reader:
         text = _plain(line[start:end].rstrip(" "))
         if ": " in text or text.endswith(":"):
             raise _Outside
-        return self.scalars.plain(text), end
+        return self.scalars.plain(text), start + len(text)
 
-    def flow(self, at: int, block: _Frame, where: Any, key: Any, column: int) -> Any:
+    def flow(self, at: int, block: _Frame, key: Any, column: int, key_column: int | None) -> Any:
         """A flow collection opening at ``at`` of this line, read to the end of its last line.
 
-        Placed as ``key`` of ``where`` at ``column``; it may go on over lines indented deeper
-        than ``block``.
+        Placed as ``key`` of ``block`` at ``column`` (``key_column``: where its key is, for a
+        mapping entry); it may go on over lines indented deeper than ``block``.
         """
-        value, at = self.flow_collection(at, block.indent, where, key, column)
+        key_start = None if key_column is None else self.offsets[self.row] + key_column
+        value, at = self.flow_collection(
+            at, block.indent, block.where, block.path, key, column, key_start, False
+        )
         _end_of_line(self.lines[self.row], at)
         return value
 
     def flow_collection(
-        self, at: int, indent: int, where: Any, key: Any, column: int
+        self,
+        at: int,
+        indent: int,
+        where: Any,
+        parent: LogicalPath,
+        key: Any,
+        column: int,
+        key_start: int | None,
+        in_flow: bool,
     ) -> tuple[Any, int]:
         if len(self.stack) >= yamldata.MAX_DEPTH:
             raise _Outside  # the parser refuses it, and says why
         line = self.lines[self.row]
+        start = self.offsets[self.row] + at
         closer = "}" if line[at] == "{" else "]"
         container: Any = {} if closer == "}" else []
         self.nodes += 1
         node = self.branch(where, key, self.row, column)
-        if closer == "}":
-            end = self.pairs(line, at + 1, container, node)
-            if end is not None:
-                return container, end
-        self.stack.append(_Frame(-1, container, node))  # counts toward the depth limit
-        try:
+        path = (*parent, key)
+        end = self.pairs(line, at + 1, container, node, path) if closer == "}" else None
+        if end is None:
+            self.stack.append(_Frame(-1, container, node))  # counts toward the depth limit
+            try:
+                end = self.flow_items(at + 1, indent, closer, container, node, path)
+            finally:
+                self.stack.pop()
+        if self.spans is not None:
+            self.spans[path] = Span(key_start, start, self.offsets[self.row] + end, True, in_flow)
+        return container, end
+
+    def flow_items(
+        self, at: int, indent: int, closer: str, container: Any, node: Any, path: LogicalPath
+    ) -> int:
+        """The entries or items of a flow collection, up to where its closer ends."""
+        at = self.flow_space(at, indent)
+        if self.lines[self.row][at : at + 1] == closer:
+            return at + 1
+        while True:
+            if closer == "}":
+                at = self.flow_entry(at, indent, container, node, path)
+            else:
+                at = self.flow_item(at, indent, container, node, path)
+            at = self.flow_space(at, indent)
+            mark = self.lines[self.row][at : at + 1]
+            if mark == closer:
+                return at + 1
+            if mark != ",":
+                raise _Outside
             at = self.flow_space(at + 1, indent)
-            if self.lines[self.row][at : at + 1] == closer:
-                return container, at + 1
-            while True:
-                if closer == "}":
-                    at = self.flow_entry(at, indent, container, node)
-                else:
-                    at = self.flow_item(at, indent, container, node)
-                at = self.flow_space(at, indent)
-                mark = self.lines[self.row][at : at + 1]
-                if mark == closer:
-                    return container, at + 1
-                if mark != ",":
-                    raise _Outside
-                at = self.flow_space(at + 1, indent)
-                if self.lines[self.row][at : at + 1] in ("]", "}", ","):
-                    raise _Outside  # a trailing or doubled comma
-        finally:
-            self.stack.pop()
+            if self.lines[self.row][at : at + 1] in ("]", "}", ","):
+                raise _Outside  # a trailing or doubled comma
 
     def flow_space(self, at: int, indent: int) -> int:
         """Past spaces, comments and line ends inside a flow collection: where its next token is.
@@ -318,7 +401,7 @@ class _Reader:
             if line.strip(" ") and len(line) - len(line.lstrip(" ")) <= indent:
                 raise _Outside
 
-    def pairs(self, line: str, at: int, container: Any, node: Any) -> int | None:
+    def pairs(self, line: str, at: int, container: Any, node: Any, path: LogicalPath) -> int | None:
         """A flow mapping of plain entries closed on its line, read pair by pair.
 
         Where it ends; None, with nothing taken, if it is not all such entries.
@@ -349,43 +432,66 @@ class _Reader:
         container.update(entries)
         self.source.place_line(node, self.row, placed)
         self.nodes += 2 * len(placed)
+        if self.spans is not None:
+            self.pair_spans(line, placed[0][1], at, path)
         return at
 
-    def flow_entry(self, at: int, indent: int, container: Any, node: Any) -> int:
+    def pair_spans(self, line: str, start: int, end: int, path: LogicalPath) -> None:
+        """The spans of the entries ``pairs`` read (asked for by `sbs fix` only)."""
+        assert self.spans is not None
+        offset = self.offsets[self.row]
+        for pair in _PAIR.finditer(line, start, end):
+            key_start, value_start, value_end = pair.start(1), pair.start(2), pair.end(2)
+            self.spans[(*path, pair[1])] = Span(
+                offset + key_start, offset + value_start, offset + value_end, False, True
+            )
+
+    def flow_entry(self, at: int, indent: int, container: Any, node: Any, path: LogicalPath) -> int:
         row = self.row
         key, end = self.flow_scalar(at)
         _check_key(key)
         if key in container:
             raise _Outside
         self.nodes += 2  # the key and its value
-        if self.lines[row][end : end + 2] != ": ":
+        line = self.lines[row]
+        if line[end : end + 2] != ": ":
             raise _Outside  # {a}, {a:b} or {"a":b}: the parser reads what those mean
-        value_at = _skip_spaces(self.lines[row], end + 2)
-        start = self.lines[row][value_at : value_at + 1]
+        offset = self.offsets[row]
+        value_at = _skip_spaces(line, end + 2)
+        start = line[value_at : value_at + 1]
         if start in ("{", "["):
             self.nodes -= 1  # the collection counts itself
-            container[key], end = self.flow_collection(value_at, indent, node, key, at)
+            container[key], end = self.flow_collection(
+                value_at, indent, node, path, key, at, offset + at, True
+            )
             return end
         if start in (",", "}"):
-            value: Any = None  # {not_applicable: }
+            value: Any = None  # {not_applicable: }: an empty value, where the next token is
             end = value_at
         else:
             value, end = self.flow_scalar(value_at)
         container[key] = value
         self.place(node, key, row, at)
+        if self.spans is not None:
+            self.spans[(*path, key)] = Span(
+                offset + at, offset + value_at, offset + end, False, True
+            )
         return end
 
-    def flow_item(self, at: int, indent: int, container: Any, node: Any) -> int:
+    def flow_item(self, at: int, indent: int, container: Any, node: Any, path: LogicalPath) -> int:
         index = len(container)
         line = self.lines[self.row]
         if line[at : at + 1] in ("{", "["):
-            value, end = self.flow_collection(at, indent, node, index, at)
+            value, end = self.flow_collection(at, indent, node, path, index, at, None, True)
         else:
             value, end = self.flow_scalar(at)
             if line[_skip_spaces(line, end) : _skip_spaces(line, end) + 1] == ":":
                 raise _Outside  # [a: b], a single-pair mapping
             self.nodes += 1
             self.place(node, index, self.row, at)
+            if self.spans is not None:
+                offset = self.offsets[self.row]
+                self.spans[(*path, index)] = Span(None, offset + at, offset + end, False, True)
         container.append(value)
         return end
 
