@@ -9,7 +9,7 @@ about a node that is absent (a missing key) is placed at its nearest recorded an
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, TypeAlias
+from typing import Any, NamedTuple, TypeAlias
 
 PathPart: TypeAlias = str | int
 LogicalPath: TypeAlias = tuple[PathPart, ...]
@@ -40,12 +40,12 @@ def parse_dotted(text: str) -> LogicalPath:
     return tuple(int(part) if part.isdigit() else part for part in text.split("."))
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     """Character offsets of a node in the text: its key (for a mapping entry) and its value.
 
     For a flow or block collection the value runs from its first to its last character (the
-    braces of a flow mapping included); for a scalar, its quotes included.
+    braces of a flow mapping included); for a scalar, its quotes included. A named tuple: `sbs
+    fix` asks a span of every node, and a tuple is made four times as fast as a dataclass.
     """
 
     key_start: int | None

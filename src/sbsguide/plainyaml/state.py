@@ -1,0 +1,83 @@
+"""The line reader's state: where it is in the text, what is open, what it has built."""
+
+from __future__ import annotations
+
+from itertools import accumulate
+from typing import Any
+
+from sbsguide import yamldata
+from sbsguide.plainyaml.text import Outside
+from sbsguide.source import LogicalPath, SourceMap, Span, Unplaced
+from sbsguide.yamlscalars import Scalars
+
+
+class Frame:
+    """An open mapping or sequence: where it is, its container and source-map node.
+
+    ``indent`` is a block collection's column (-1 for a flow collection, closed on its own);
+    ``path``, ``start`` and ``key_start`` serve the spans `sbs fix` asks for.
+    """
+
+    __slots__ = ("container", "indent", "is_map", "key_start", "path", "start", "where")
+
+    def __init__(
+        self,
+        indent: int,
+        container: Any,
+        where: Any,
+        path: LogicalPath = (),
+        start: int = 0,
+        key_start: int | None = None,
+    ) -> None:
+        self.indent = indent
+        self.container = container
+        self.is_map = isinstance(container, dict)
+        self.where = where
+        self.path = path
+        self.start = start
+        self.key_start = key_start
+
+
+class Reader:
+    """The state both kinds of collection are read into (block.py and flow.py)."""
+
+    __slots__ = (
+        "branch",
+        "end",
+        "keys",
+        "lines",
+        "nodes",
+        "offsets",
+        "pending",
+        "place",
+        "root",
+        "row",
+        "scalars",
+        "source",
+        "spans",
+        "stack",
+    )
+
+    def __init__(self, text: str, scalars: Scalars, positions: bool, spans: bool) -> None:
+        self.lines = text.split("\n")
+        self.end = len(text)
+        self.row = 0  # the line being read (0-based); a flow collection may take several
+        self.scalars = scalars
+        self.source = SourceMap() if positions or spans else Unplaced()
+        self.place = self.source.place
+        self.branch = self.source.branch
+        # with spans: each line's offset in the text, and the spans themselves
+        self.spans: dict[LogicalPath, Span] | None = self.source.spans if spans else None
+        self.offsets = list(accumulate((len(line) + 1 for line in self.lines), initial=0))
+        self.stack: list[Frame] = []
+        self.root: Any = None
+        self.nodes = 0
+        self.keys: set[str] = set()  # plain keys known to be text (number, name, …)
+        # a value not on its line, settled by the next line: (frame, key, line, column, offset
+        # after the key's colon) of ``key:``, or (frame, index, -1, 0, 0) of a bare ``-``
+        self.pending: tuple[Frame, Any, int, int, int] | None = None
+
+    def push(self, frame: Frame) -> None:
+        if len(self.stack) >= yamldata.MAX_DEPTH:
+            raise Outside  # the parser refuses it, and says why
+        self.stack.append(frame)
