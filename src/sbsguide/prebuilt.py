@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import pickle
 from functools import cache
-from importlib.resources import files
 from typing import Any
 
 from pydantic import BaseModel
+
+from sbsguide.resources import PACKAGE_DIR
 
 FILE = "_validators.pickle"
 
@@ -54,7 +55,7 @@ def validator(root: type[BaseModel]) -> Any:
 
 @cache
 def _schemas() -> dict[str, bytes]:
-    shipped = files("sbsguide") / FILE
+    shipped = PACKAGE_DIR / FILE
     if not shipped.is_file():
         return {}
     return load(shipped.read_bytes())

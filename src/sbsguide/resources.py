@@ -9,16 +9,22 @@ editable install see the same files as a user.
 from __future__ import annotations
 
 from functools import cache
-from importlib.resources import files
-from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 _CHECKOUT_ROOT = Path(__file__).resolve().parents[2]
+PACKAGE_DIR = Path(__file__).parent
+"""Where the package's own files are: the pickles the wheel's build writes beside its modules.
+Read there directly, `sbs check` starts without importlib.resources (and tempfile, shutil)."""
 
 
 def shipped_dir(name: str) -> Traversable:
     """``templates``, ``schemas`` or ``docs``, from the installed wheel or the checkout."""
+    from importlib.resources import files
+
     installed = files("sbsguide") / f"_{name}"
     if installed.is_dir():
         return installed
@@ -45,6 +51,8 @@ def data(package: str, name: str) -> Any:
 
 def parse_data(package: str, name: str) -> Any:
     """A data file read from its YAML (what the wheel's pre-parsed copy is made of)."""
+    from importlib.resources import files
+
     return parse_text((files(package) / name).read_text(encoding="utf-8"), f"{package}/{name}")
 
 
@@ -67,7 +75,7 @@ def _compiled() -> dict[tuple[str, str], Any] | None:
     """
     import pickle
 
-    shipped = files("sbsguide") / COMPILED
+    shipped = PACKAGE_DIR / COMPILED
     if not shipped.is_file():
         return None
     loaded: dict[tuple[str, str], Any] = pickle.loads(shipped.read_bytes())
