@@ -296,3 +296,66 @@ def test_refused_texts_go_to_the_parser() -> None:
         "# only a comment\n",
     ]:
         assert plainyaml.read(text, loader._plain_scalars()) is None, text
+
+
+def _refusal_by_the_parser(text: str) -> Any:
+    """The problem the parser's builder stops at (libyaml, then with inner colons masked)."""
+    from ruamel.yaml.error import YAMLError
+
+    from sbsguide.yamldata import INNER_COLON, MASK, Rejected, build
+
+    for attempt, masked in ((text, False), (INNER_COLON.sub(MASK, text), True)):
+        try:
+            build(attempt, pure=False, masked=masked)
+        except YAMLError:
+            continue
+        except Rejected as rejected:
+            return rejected.problem
+        return None
+    raise AssertionError("libyaml refused a text the line reader took")
+
+
+@pytest.mark.parametrize(
+    "name", ["kunming-hightech/system.yaml", "qujing-draft/system.yaml", "dali-base/system.yaml"]
+)
+def test_the_node_limit_stops_at_the_parsers_node(
+    name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past the limit (SPEC §7) the reader refuses the file itself, at the builder's node: a file
+    too large is not read twice."""
+    from sbsguide import yamldata
+
+    text = (ROOT / "examples" / name).read_text(encoding="utf-8")
+    total = 0
+    for limit in [*range(1, 40), *range(40, 3000, 23)]:
+        monkeypatch.setattr(yamldata, "MAX_NODES", limit)
+        read = plainyaml.read(text, loader._plain_scalars())
+        assert read is not None
+        if not read.problems:
+            total = limit  # the whole file fits
+            break
+        assert read.data is None
+        assert read.problems == [_refusal_by_the_parser(text)], limit
+    assert total > 100
+
+
+def test_over_the_limit_the_reader_keeps_few_typed_values() -> None:
+    """A million distinct numbers are read, not remembered (the scalar cache has a bound)."""
+    scalars = loader._plain_scalars()
+    text = "x: [" + ", ".join(str(n) for n in range(30_000)) + "]\n"
+    read = plainyaml.read(text, scalars)
+    assert read is not None and read.data == {"x": list(range(30_000))}
+    assert len(scalars.typed) <= 10_000 and len(scalars.constructed) <= 10_000
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.from_regex(r"[1-9][0-9]{0,40}", fullmatch=True))
+def test_plain_decimals_are_what_ruamel_constructs(text: str) -> None:
+    """Decimal integers skip ruamel's constructor (2,000,000 of them in a hostile file)."""
+    from ruamel.yaml.nodes import ScalarNode
+
+    scalars = loader._plain_scalars()
+    tag = "tag:yaml.org,2002:int"
+    assert scalars.resolve(text) == tag
+    expected = scalars.constructor.construct_yaml_int(ScalarNode(tag, text, None))
+    assert scalars.tagged(tag, text) == expected and type(expected) is int

@@ -12,6 +12,7 @@ from typing import Any
 STR = "tag:yaml.org,2002:str"
 MERGE = "tag:yaml.org,2002:merge"
 VALUE = "tag:yaml.org,2002:value"
+_INT = "tag:yaml.org,2002:int"
 _CONSTRUCTORS = {
     "tag:yaml.org,2002:int": "construct_yaml_int",
     "tag:yaml.org,2002:float": "construct_yaml_float",
@@ -20,6 +21,8 @@ _CONSTRUCTORS = {
     "tag:yaml.org,2002:timestamp": "construct_yaml_timestamp",
 }
 _UNKNOWN = object()
+_TYPED_KEPT = 10_000
+"""Typed texts remembered: a system's dates and numbers, not a hostile file's million integers."""
 
 
 class UnknownTag(Exception):
@@ -52,7 +55,9 @@ class Scalars:
             return value  # most values: text no implicit type starts with (resolve, inlined)
         known = self.typed.get(value, _UNKNOWN)
         if known is _UNKNOWN:  # dates and numbers repeat: resolve and construct each text once
-            known = self.typed[value] = self.tagged(self.resolve(value), value)
+            known = self.tagged(self.resolve(value), value)
+            if len(self.typed) < _TYPED_KEPT:
+                self.typed[value] = known
         return known
 
     def tagged(self, tag: str, value: str, mark: Any = None) -> Any:
@@ -61,6 +66,8 @@ class Scalars:
             return value  # YAML 1.1's "=" value key: in a system file it is only text
         if tag == MERGE:
             return MERGE
+        if tag == _INT and value.isascii() and value.isdigit() and value[:1] != "0":
+            return int(value)  # plain decimal: what ruamel's constructor makes, without it
         known = self.constructed.get((tag, value), _UNKNOWN)
         if known is not _UNKNOWN:
             return known  # dates and numbers repeat: construct each text once
@@ -73,7 +80,8 @@ class Scalars:
             result = getattr(self.constructor, method)(ScalarNode(tag, value, mark))
         except ValueError:
             result = value  # e.g. 2024-02-30: the schema reports an impossible date
-        self.constructed[(tag, value)] = result
+        if len(self.constructed) < _TYPED_KEPT:
+            self.constructed[(tag, value)] = result
         return result
 
     def resolve(self, value: str) -> str:

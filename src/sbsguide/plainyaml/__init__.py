@@ -15,8 +15,9 @@ from __future__ import annotations
 import re
 
 from sbsguide.plainyaml.block import BlockReader
-from sbsguide.plainyaml.text import Outside
-from sbsguide.yamldata import MASK, Document
+from sbsguide.plainyaml.text import Outside, TooMany
+from sbsguide.source import SourceMap
+from sbsguide.yamldata import MASK, Document, LoadProblem
 from sbsguide.yamlscalars import Scalars
 
 _OUTSIDE = re.compile(
@@ -47,3 +48,8 @@ def read(
         return BlockReader(text, scalars, positions, spans).read()
     except (Outside, YAMLError):  # a constructor's own refusal: the parser's path reports it
         return None
+    except TooMany as past:  # refused here, not read a second time by the parser to be refused
+        problem = LoadProblem(
+            "yaml-syntax", "too-many-nodes", {}, (), past.row + 1, past.column + 1
+        )
+        return Document(None, SourceMap(), [problem])

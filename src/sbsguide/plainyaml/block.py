@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from sbsguide import yamldata
 from sbsguide.plainyaml.flow import FlowReader
 from sbsguide.plainyaml.state import Frame
 from sbsguide.plainyaml.text import (
@@ -37,15 +36,17 @@ class BlockReader(FlowReader):
                     if started or body != "---":
                         raise Outside  # a directive, a second document, content after ---
                 else:
+                    past = self.past
                     self.line(line, indent, body)
+                    if past is not None:  # a line read after the one past the limit
+                        self.stop_if_past()
                 started = True
             self.row += 1
         if self.pending is not None:
             self.settle(None)
+        self.stop_if_past()
         if not self.stack:
             raise Outside  # an empty document: the parser says what it is
-        if self.nodes > yamldata.MAX_NODES:
-            raise Outside  # the parser refuses it, and says why
         while self.stack:
             self.close(self.end)
         return Document(self.root, self.source, [])
@@ -101,10 +102,13 @@ class BlockReader(FlowReader):
         assert self.pending is not None
         frame, key, row, column, after_colon = self.pending
         self.pending = None
-        self.nodes += 1
+        if row < 0 and container is None:
+            raise Outside  # a bare ``-`` with nothing under it, a null item: the parser places it
+        if container is None:  # an empty scalar, where the key's colon ends
+            self.counted(row, after_colon - self.offsets[row])
+        else:
+            self.nodes += 1
         if row < 0:  # a bare ``-``: its collection is where it starts
-            if container is None:
-                raise Outside  # a null item: the parser places it
             row, column = self.row, indent
             frame.container.append(container)
             key_start = None
@@ -145,8 +149,8 @@ class BlockReader(FlowReader):
                 return
         value, end = self.scalar(line, column)
         end_of_line(line, end)
+        self.counted(row, column)
         frame.container.append(value)
-        self.nodes += 1
         self.place(frame.where, index, row, column)
         if self.spans is not None:
             offset = self.offsets[row]
@@ -169,8 +173,8 @@ class BlockReader(FlowReader):
         container = frame.container
         if key in container:
             raise Outside  # the parser's builder reports a duplicate key
-        self.nodes += 1  # the key: the parser's builder counts every scalar
         row = self.row
+        self.counted(row, column)
         if not container and frame is self.stack[0]:
             self.source.record((), row, column)  # the file: where its first key is
         value_at = skip_spaces(line, colon + 1)
@@ -184,8 +188,8 @@ class BlockReader(FlowReader):
             return
         value, end = self.scalar(line, value_at)
         end_of_line(line, end)
+        self.counted(row, value_at)
         container[key] = value
-        self.nodes += 1
         self.place(frame.where, key, row, column)
         if self.spans is not None:
             offset = self.offsets[row]

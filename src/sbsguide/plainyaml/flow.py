@@ -87,9 +87,11 @@ class FlowReader(Reader):
             at = self.flow_space(at, indent)
             mark = self.lines[self.row][at : at + 1]
             if mark == closer:
+                self.stop_if_past()
                 return at + 1
             if mark != ",":
                 raise Outside
+            self.stop_if_past()  # an item and the comma after it: libyaml looks no further
             at = self.flow_space(at + 1, indent)
             if self.lines[self.row][at : at + 1] in ("]", "}", ","):
                 raise Outside  # a trailing or doubled comma
@@ -125,7 +127,7 @@ class FlowReader(Reader):
         )
         entries: dict[str, Any] = {}
         placed = []
-        found: list[re.Match[str]] | None = [] if self.spans is not None else None  # for spans
+        found: list[re.Match[str]] = []
         while True:
             pair = match(line, at)
             if pair is None:
@@ -138,15 +140,19 @@ class FlowReader(Reader):
                 raise Outside
             entries[key] = plain(text) if text[0] in typed else text
             placed.append((key, pair.start(1)))
-            if found is not None:
-                found.append(pair)
+            found.append(pair)
             at = pair.end()
             if after == "}":
                 break
+        if self.nodes + 2 * len(found) > self.limit and self.past is None:
+            within = max(0, self.limit - self.nodes)  # the mapping's scalars within the limit
+            pair = found[within // 2]
+            self.past = (self.row, pair.start(1) if within % 2 == 0 else pair.start(2))
+        self.nodes += 2 * len(found)
+        self.stop_if_past()  # the whole mapping is read: libyaml looks no further
         container.update(entries)
         self.source.place_line(node, self.row, placed)
-        self.nodes += 2 * len(placed)
-        if self.spans is not None and found is not None:
+        if self.spans is not None:
             offset = self.offsets[self.row]
             for pair in found:
                 key_start, value_start, value_end = pair.start(1), pair.start(2), pair.end(2)
@@ -161,7 +167,7 @@ class FlowReader(Reader):
         check_key(key)
         if key in container:
             raise Outside
-        self.nodes += 2  # the key and its value
+        self.counted(row, at)
         line = self.lines[row]
         if line[end : end + 2] != ": ":
             raise Outside  # {a}, {a:b} or {"a":b}: the parser reads what those mean
@@ -169,7 +175,6 @@ class FlowReader(Reader):
         value_at = skip_spaces(line, end + 2)
         start = line[value_at : value_at + 1]
         if start in ("{", "["):
-            self.nodes -= 1  # the collection counts itself
             container[key], end = self.flow_collection(
                 value_at, indent, node, path, key, at, offset + at, True
             )
@@ -179,6 +184,7 @@ class FlowReader(Reader):
             end = value_at
         else:
             value, end = self.flow_scalar(value_at)
+        self.counted(row, value_at)
         container[key] = value
         self.place(node, key, row, at)
         if self.spans is not None:
@@ -196,7 +202,7 @@ class FlowReader(Reader):
             value, end = self.flow_scalar(at)
             if line[skip_spaces(line, end) : skip_spaces(line, end) + 1] == ":":
                 raise Outside  # [a: b], a single-pair mapping
-            self.nodes += 1
+            self.counted(self.row, at)
             self.place(node, index, self.row, at)
             if self.spans is not None:
                 offset = self.offsets[self.row]

@@ -6,7 +6,7 @@ from itertools import accumulate
 from typing import Any
 
 from sbsguide import yamldata
-from sbsguide.plainyaml.text import Outside
+from sbsguide.plainyaml.text import Outside, TooMany
 from sbsguide.source import LogicalPath, SourceMap, Span, Unplaced
 from sbsguide.yamlscalars import Scalars
 
@@ -45,9 +45,11 @@ class Reader:
         "branch",
         "end",
         "keys",
+        "limit",
         "lines",
         "nodes",
         "offsets",
+        "past",
         "pending",
         "place",
         "root",
@@ -71,11 +73,29 @@ class Reader:
         self.offsets = list(accumulate((len(line) + 1 for line in self.lines), initial=0))
         self.stack: list[Frame] = []
         self.root: Any = None
+        # nodes read so far, counted as the parser's builder counts them: each scalar and each
+        # collection, in the order of the text; ``past``: where the scalar past ``limit`` is
+        # (yamldata.MAX_NODES). The file is refused there once the text just after it has been
+        # read: as far as libyaml looks ahead before it hands the builder that scalar, so that a
+        # syntax error there is not reported as too many nodes.
         self.nodes = 0
+        self.limit = yamldata.MAX_NODES
+        self.past: tuple[int, int] | None = None
         self.keys: set[str] = set()  # plain keys known to be text (number, name, …)
         # a value not on its line, settled by the next line: (frame, key, line, column, offset
         # after the key's colon) of ``key:``, or (frame, index, -1, 0, 0) of a bare ``-``
         self.pending: tuple[Frame, Any, int, int, int] | None = None
+
+    def counted(self, row: int, column: int) -> None:
+        """Count one more scalar, at ``row``, ``column`` (perhaps the one past the limit)."""
+        self.nodes += 1
+        if self.nodes > self.limit and self.past is None:
+            self.past = (row, column)
+
+    def stop_if_past(self) -> None:
+        """Refuse the file if a scalar past the limit has been read, and what follows it."""
+        if self.past is not None:
+            raise TooMany(*self.past)
 
     def push(self, frame: Frame) -> None:
         if len(self.stack) >= yamldata.MAX_DEPTH:

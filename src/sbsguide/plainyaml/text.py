@@ -11,6 +11,15 @@ class Outside(Exception):
     """The text leaves the subset the line reader takes: the parser reads it."""
 
 
+class TooMany(Exception):
+    """The scalar at (row, column), 0-based, is the one past the node limit (SPEC §7)."""
+
+    def __init__(self, row: int, column: int) -> None:
+        super().__init__(row, column)
+        self.row = row
+        self.column = column
+
+
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 """Characters that cannot begin a plain scalar (YAML 1.2 c-indicator)."""
 
