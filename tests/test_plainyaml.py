@@ -359,3 +359,33 @@ def test_plain_decimals_are_what_ruamel_constructs(text: str) -> None:
     assert scalars.resolve(text) == tag
     expected = scalars.constructor.construct_yaml_int(ScalarNode(tag, text, None))
     assert scalars.tagged(tag, text) == expected and type(expected) is int
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(_block(), st.integers(1, 40))
+def test_generated_documents_past_the_limit(lines: list[str], limit: int) -> None:
+    from sbsguide import yamldata
+
+    text = "\n".join(lines) + "\n"
+    saved = yamldata.MAX_NODES
+    yamldata.MAX_NODES = limit
+    try:
+        read = plainyaml.read(text, loader._plain_scalars())
+        if read is not None and read.problems:
+            assert read.problems == [_refusal_by_the_parser(text)], text
+    finally:
+        yamldata.MAX_NODES = saved
+
+
+@pytest.mark.parametrize("limit", [5, 4_999, 12_000, 15_004, 15_007, 15_009])
+def test_a_long_flow_line_past_the_limit(limit: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Item by item past 10,000 entries; refused where libyaml would be, lines and all."""
+    from sbsguide import yamldata
+
+    monkeypatch.setattr(yamldata, "MAX_NODES", limit)
+    text = "version: 1\nx: [" + ", ".join(f"v{n}" for n in range(15_000)) + "]\ny: {a: 1}\n"
+    read = plainyaml.read(text, loader._plain_scalars())
+    refused = _refusal_by_the_parser(text)
+    assert (refused is None) == (limit >= 15_009)  # the file's own nodes: 15,009
+    assert read is not None
+    assert read.problems == ([refused] if refused else [])

@@ -18,6 +18,12 @@ _FLOW_PLAIN = re.compile(_FLOW_PLAIN_TEXT)
 """A plain scalar inside a flow collection: no flow indicator, ``: `` or `` #``; an inner colon
 (第1部分:总则) is text, as YAML 1.2 and the masked libyaml read it; no quote inside, which the
 mask would not see past, and no ``?``, which ends a plain scalar for libyaml."""
+_MANY = 10_000
+"""Entries a one-line collection is read by the fast route with: a longer one (a hostile file)
+goes item by item, keeping no list of matches."""
+_ITEM = re.compile(rf" *({_FLOW_PLAIN_TEXT}) *([,\]])")
+"""One item of a flow sequence of plain scalars on one line, and what follows it (``duties:
+[主持全面工作, 批准标准体系]``)."""
 _PAIR = re.compile(rf" *({_FLOW_PLAIN_TEXT}): +({_FLOW_PLAIN_TEXT}) *([,}}])")
 """One entry of a flow mapping of plain keys and values on one line, and what follows it: the
 usual entry of a large system file (``{number: GB/T 1.1-2020, …}``), read with one match."""
@@ -35,6 +41,7 @@ class FlowReader(Reader):
         mapping entry); it may go on over lines indented deeper than ``block``.
         """
         key_start = None if key_column is None else self.offsets[self.row] + key_column
+        self.flow_start = (self.row, at)
         value, at = self.flow_collection(
             at, block.indent, block.where, block.path, key, column, key_start, False
         )
@@ -61,7 +68,10 @@ class FlowReader(Reader):
         self.nodes += 1
         node = self.branch(where, key, self.row, column)
         path = (*parent, key)
-        end = self.pairs(line, at + 1, container, node, path) if closer == "}" else None
+        if closer == "}":
+            end = self.pairs(line, at + 1, container, node, path)
+        else:
+            end = self.items(line, at + 1, container, node, path)
         if end is None:
             self.stack.append(Frame(-1, container, node))  # counts toward the depth limit
             try:
@@ -87,14 +97,26 @@ class FlowReader(Reader):
             at = self.flow_space(at, indent)
             mark = self.lines[self.row][at : at + 1]
             if mark == closer:
-                self.stop_if_past()
+                self.stop_if_far_past(at)
                 return at + 1
             if mark != ",":
                 raise Outside
-            self.stop_if_past()  # an item and the comma after it: libyaml looks no further
+            self.stop_if_far_past(at)
             at = self.flow_space(at + 1, indent)
             if self.lines[self.row][at : at + 1] in ("]", "}", ","):
                 raise Outside  # a trailing or doubled comma
+
+    def stop_if_far_past(self, at: int) -> None:
+        """Refuse the file at a comma or closer far enough past the scalar past the limit.
+
+        libyaml reads a flow collection that opens a node to its end before it hands on its
+        first scalar (the collection might be a key), but no further than the line and 1,024
+        characters: past that, the scalar and the comma after it are all it has looked at.
+        """
+        if self.past is not None:
+            row, column = self.flow_start
+            if self.row != row or at > column + 1024:
+                self.stop_if_past()
 
     def flow_space(self, at: int, indent: int) -> int:
         """Past spaces, comments and line ends inside a flow collection: where its next token is.
@@ -110,8 +132,9 @@ class FlowReader(Reader):
             if self.row == len(self.lines):
                 raise Outside  # never closed: the parser says where
             line = self.lines[self.row]
-            at = 0
-            if line.strip(" ") and len(line) - len(line.lstrip(" ")) <= indent:
+            body = line.lstrip(" ")
+            at = len(line) - len(body)
+            if body and at <= indent:
                 raise Outside
 
     def pairs(self, line: str, at: int, container: Any, node: Any, path: LogicalPath) -> int | None:
@@ -144,12 +167,13 @@ class FlowReader(Reader):
             at = pair.end()
             if after == "}":
                 break
+            if len(found) > _MANY:
+                return None
         if self.nodes + 2 * len(found) > self.limit and self.past is None:
             within = max(0, self.limit - self.nodes)  # the mapping's scalars within the limit
             pair = found[within // 2]
             self.past = (self.row, pair.start(1) if within % 2 == 0 else pair.start(2))
         self.nodes += 2 * len(found)
-        self.stop_if_past()  # the whole mapping is read: libyaml looks no further
         container.update(entries)
         self.source.place_line(node, self.row, placed)
         if self.spans is not None:
@@ -158,6 +182,41 @@ class FlowReader(Reader):
                 key_start, value_start, value_end = pair.start(1), pair.start(2), pair.end(2)
                 self.spans[(*path, pair[1])] = Span(
                     offset + key_start, offset + value_start, offset + value_end, False, True
+                )
+        return at
+
+    def items(self, line: str, at: int, container: Any, node: Any, path: LogicalPath) -> int | None:
+        """A flow sequence of plain scalars closed on its line, read item by item.
+
+        Where it ends; None, with nothing taken, if it is not all such items.
+        """
+        typed, plain, match = self.scalars.typed_starts, self.scalars.plain, _ITEM.match
+        found: list[re.Match[str]] = []
+        while True:
+            item = match(line, at)
+            if item is None:
+                return None
+            found.append(item)
+            at = item.end()
+            if item[2] == "]":
+                break
+            if len(found) > _MANY:
+                return None
+        start = len(container)
+        for item in found:
+            text = item[1]
+            container.append(plain(text) if text[0] in typed else text)
+        if self.nodes + len(found) > self.limit and self.past is None:
+            self.past = (self.row, found[max(0, self.limit - self.nodes)].start(1))
+        self.nodes += len(found)
+        row, place = self.row, self.place
+        for index, item in enumerate(found, start):
+            place(node, index, row, item.start(1))
+        if self.spans is not None:
+            offset = self.offsets[row]
+            for index, item in enumerate(found, start):
+                self.spans[(*path, index)] = Span(
+                    None, offset + item.start(1), offset + item.end(1), False, True
                 )
         return at
 
@@ -200,7 +259,8 @@ class FlowReader(Reader):
             value, end = self.flow_collection(at, indent, node, path, index, at, None, True)
         else:
             value, end = self.flow_scalar(at)
-            if line[skip_spaces(line, end) : skip_spaces(line, end) + 1] == ":":
+            after = skip_spaces(line, end)
+            if line[after : after + 1] == ":":
                 raise Outside  # [a: b], a single-pair mapping
             self.counted(self.row, at)
             self.place(node, index, self.row, at)

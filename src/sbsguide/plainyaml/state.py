@@ -38,12 +38,25 @@ class Frame:
         self.key_start = key_start
 
 
+class _Zeros:
+    """The offsets of lines when no span is kept: each 0, so that columns come out as they are.
+
+    A list of three million offsets, for three million comment lines, would be 100 MB.
+    """
+
+    __slots__ = ()
+
+    def __getitem__(self, row: int) -> int:
+        return 0
+
+
 class Reader:
     """The state both kinds of collection are read into (block.py and flow.py)."""
 
     __slots__ = (
         "branch",
         "end",
+        "flow_start",
         "keys",
         "limit",
         "lines",
@@ -70,7 +83,11 @@ class Reader:
         self.branch = self.source.branch
         # with spans: each line's offset in the text, and the spans themselves
         self.spans: dict[LogicalPath, Span] | None = self.source.spans if spans else None
-        self.offsets = list(accumulate((len(line) + 1 for line in self.lines), initial=0))
+        self.offsets: list[int] | _Zeros = (
+            list(accumulate((len(line) + 1 for line in self.lines), initial=0))
+            if spans
+            else _Zeros()
+        )
         self.stack: list[Frame] = []
         self.root: Any = None
         # nodes read so far, counted as the parser's builder counts them: each scalar and each
@@ -81,6 +98,7 @@ class Reader:
         self.nodes = 0
         self.limit = yamldata.MAX_NODES
         self.past: tuple[int, int] | None = None
+        self.flow_start = (0, 0)  # where the flow collection being read opened, in its block
         self.keys: set[str] = set()  # plain keys known to be text (number, name, …)
         # a value not on its line, settled by the next line: (frame, key, line, column, offset
         # after the key's colon) of ``key:``, or (frame, index, -1, 0, 0) of a bare ``-``

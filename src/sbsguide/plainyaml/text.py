@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from sbsguide.yamlscalars import MERGE
@@ -68,10 +69,12 @@ def quoted(line: str, start: int) -> tuple[str, int]:
         at = end + 2
 
 
+_SPACES = re.compile(" *")
+
+
 def skip_spaces(line: str, at: int) -> int:
-    while at < len(line) and line[at] == " ":
-        at += 1
-    return at
+    """Where the first character after the spaces at ``at`` is."""
+    return _SPACES.match(line, at).end()  # type: ignore[union-attr]  # " *" always matches
 
 
 def end_of_line(line: str, end: int) -> None:
