@@ -158,14 +158,20 @@ class _Planner:
         for code in used:
             if SYSTEM_CODE.fullmatch(code):
                 highest[code[:5]] = max(highest.get(code[:5], 0), int(code[-3:]))
+        prefixes: dict[tuple[str, int], str | None] = {}  # a category's 体系编号 prefix
         for placed in ctx.entries:
             if placed.entry.code:
                 continue
-            subsystem = ctx.guide.subsystem(placed.subsystem)
             entry_span = self.spans.get(placed.path)
-            if subsystem is None or entry_span is None:
+            category = (placed.subsystem, placed.category_number)
+            if category not in prefixes:
+                subsystem = ctx.guide.subsystem(placed.subsystem)
+                prefixes[category] = (
+                    None if subsystem is None else f"{subsystem.code_prefix}{category[1]:02d}-"
+                )
+            prefix = prefixes[category]
+            if prefix is None or entry_span is None:
                 continue
-            prefix = f"{subsystem.code_prefix}{placed.category_number:02d}-"
             sequence = highest.get(prefix, 0) + 1
             if sequence > 999:
                 continue

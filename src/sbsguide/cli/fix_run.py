@@ -28,7 +28,6 @@ def run(
     """The whole of `sbs fix` once its arguments are read; ends the process with its code."""
     gc.disable()  # as in `sbs check` (check_run.py): nothing cyclic to collect, imports included
     from sbsguide import config
-    from sbsguide.atomic import ChangedSinceRead
     from sbsguide.service import FixRefused, plan_fix, write_fix
 
     language = lang_of(lang)
@@ -63,6 +62,8 @@ def run(
         )
         sys.stdout.write("".join(diff))
         _finish(1)
+    from sbsguide.atomic import ChangedSinceRead  # (tempfile and shutil: only for writing)
+
     try:
         write_fix(path, plan, raw)
     except ChangedSinceRead:

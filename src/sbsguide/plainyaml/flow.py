@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import partial
 from typing import Any
 
 from sbsguide import yamldata
@@ -18,6 +19,9 @@ _FLOW_PLAIN = re.compile(_FLOW_PLAIN_TEXT)
 """A plain scalar inside a flow collection: no flow indicator, ``: `` or `` #``; an inner colon
 (第1部分:总则) is text, as YAML 1.2 and the masked libyaml read it; no quote inside, which the
 mask would not see past, and no ``?``, which ends a plain scalar for libyaml."""
+_span = partial(tuple.__new__, Span)
+"""A Span made without its Python ``__new__``: `sbs fix` makes one for every entry of a flow
+mapping (80,000 at 20,000 standards)."""
 _MANY = 10_000
 """Entries a one-line collection is read by the fast route with: a longer one (a hostile file)
 goes item by item, keeping no list of matches."""
@@ -177,11 +181,11 @@ class FlowReader(Reader):
         container.update(entries)
         self.source.place_line(node, self.row, placed)
         if self.spans is not None:
-            offset = self.offsets[self.row]
+            spans, offset = self.spans, self.offsets[self.row]
             for pair in found:
-                key_start, value_start, value_end = pair.start(1), pair.start(2), pair.end(2)
-                self.spans[(*path, pair[1])] = Span(
-                    offset + key_start, offset + value_start, offset + value_end, False, True
+                (key_start, _), (value_start, value_end) = pair.span(1), pair.span(2)
+                spans[(*path, pair[1])] = _span(
+                    (offset + key_start, offset + value_start, offset + value_end, False, True)
                 )
         return at
 
@@ -215,8 +219,9 @@ class FlowReader(Reader):
         if self.spans is not None:
             offset = self.offsets[row]
             for index, item in enumerate(found, start):
-                self.spans[(*path, index)] = Span(
-                    None, offset + item.start(1), offset + item.end(1), False, True
+                value_start, value_end = item.span(1)
+                self.spans[(*path, index)] = _span(
+                    (None, offset + value_start, offset + value_end, False, True)
                 )
         return at
 
