@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sbsguide import numbers
-from sbsguide.numbers import StandardNumber, parse
+from sbsguide.numbers import parse
 
 
 @pytest.mark.parametrize(
@@ -61,22 +61,6 @@ def test_an_unlisted_industry_code_parses_as_unknown() -> None:
     assert parse("XQ/T 1-2020").kind == "unknown"  # type: ignore[union-attr]
 
 
-def _by_the_general_route(text: str) -> StandardNumber | None:
-    """What ``parse`` made of a canonical number before it had a route of its own."""
-    match = numbers._NUMBER.match(text) if numbers._PLAIN.fullmatch(text) else None
-    if match is None:
-        return None
-    code = match["code"].replace(" ", "")
-    year = match["year"]
-    return StandardNumber(
-        code=code,
-        sequence=match["sequence"],
-        year=None if year is None else int(year) if len(year) == 4 else 1900 + int(year),
-        kind=numbers.kind_of(code),
-        adoption=match["adoption"],
-    )
-
-
 @settings(max_examples=500, deadline=None)
 @given(
     st.from_regex(numbers._PLAIN, fullmatch=True)
@@ -87,7 +71,7 @@ def _by_the_general_route(text: str) -> StandardNumber | None:
 def test_the_canonical_route_parses_as_the_general_one(text: str) -> None:
     """Canonical numbers take one match (``_CANONICAL``); what it gives is what the rest did."""
     if numbers._CANONICAL.fullmatch(text):
-        assert numbers.parse.__wrapped__(text) == _by_the_general_route(text)
+        assert numbers.parse.__wrapped__(text) == numbers.parse_written(text)
 
 
 def test_catalogue_numbers_take_the_canonical_route_unchanged() -> None:
@@ -97,7 +81,7 @@ def test_catalogue_numbers_take_the_canonical_route_unchanged() -> None:
     for edition in load_catalogue(()).editions:
         if numbers._CANONICAL.fullmatch(edition.canonical):
             taken += 1
-            assert numbers.parse.__wrapped__(edition.canonical) == _by_the_general_route(
+            assert numbers.parse.__wrapped__(edition.canonical) == numbers.parse_written(
                 edition.canonical
             )
     assert taken > 50

@@ -104,6 +104,11 @@ def parse(text: str) -> StandardNumber | None:
     if canonical is not None:
         code, sequence, year = canonical.groups()
         return StandardNumber(code, sequence, None if year is None else int(year), _kind(code))
+    return parse_written(text)
+
+
+def parse_written(text: str) -> StandardNumber | None:
+    """``parse`` of a number as written: normalised, a policy number, or None."""
     match = _NUMBER.match(text) if _PLAIN.fullmatch(text) else None
     if match is None:
         normal = _normalise(text)

@@ -25,6 +25,7 @@ class BlockReader(FlowReader):
     __slots__ = ()
 
     def read(self) -> Document:
+        """The document, line by line (Outside: the parser reads it; TooMany: refused)."""
         lines = self.lines
         started = False
         while self.row < len(lines):
@@ -52,6 +53,7 @@ class BlockReader(FlowReader):
         return Document(self.root, self.source, [])
 
     def line(self, line: str, indent: int, body: str) -> None:
+        """One line that holds a node: close what its indentation ends, then read what it opens."""
         dash = body[0] == "-" and (len(body) == 1 or body[1] == " ")
         stack = self.stack
         if not stack:
