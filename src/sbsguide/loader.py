@@ -147,7 +147,7 @@ def read_yaml(
 
 @cache
 def _plain_scalars() -> Scalars:
-    """The scalar typing of the line reader: one per process, like the data it reads with."""
+    """The scalar typing of the line reader, made once a process (its caches have a bound)."""
     from ruamel.yaml import YAML
 
     return Scalars(YAML(typ="safe", pure=True))
