@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from tests.test_rules import case_bytes, load_cases
 
 from sbsguide import loader, plainyaml
+from sbsguide.yamlscalars import safe_scalars
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXTS = sorted(
@@ -40,8 +41,8 @@ def same_as_parser(text: str) -> bool:
 
     Read twice: for `sbs check` (positions) and for `sbs fix` (exact spans too).
     """
-    read = plainyaml.read(text, loader._plain_scalars())
-    spanned = plainyaml.read(text, loader._plain_scalars(), spans=True)
+    read = plainyaml.read(text)
+    spanned = plainyaml.read(text, spans=True)
     if read is None:
         assert spanned is None or "\r" in text, text
         return False
@@ -295,7 +296,7 @@ def test_refused_texts_go_to_the_parser() -> None:
         "",
         "# only a comment\n",
     ]:
-        assert plainyaml.read(text, loader._plain_scalars()) is None, text
+        assert plainyaml.read(text) is None, text
 
 
 def _refusal_by_the_parser(text: str) -> Any:
@@ -329,7 +330,7 @@ def test_the_node_limit_stops_at_the_parsers_node(
     total = 0
     for limit in [*range(1, 40), *range(40, 3000, 23)]:
         monkeypatch.setattr(yamldata, "MAX_NODES", limit)
-        read = plainyaml.read(text, loader._plain_scalars())
+        read = plainyaml.read(text)
         assert read is not None
         if not read.problems:
             total = limit  # the whole file fits
@@ -341,9 +342,9 @@ def test_the_node_limit_stops_at_the_parsers_node(
 
 def test_over_the_limit_the_reader_keeps_few_typed_values() -> None:
     """A million distinct numbers are read, not remembered (the scalar cache has a bound)."""
-    scalars = loader._plain_scalars()
+    scalars = safe_scalars()
     text = "x: [" + ", ".join(str(n) for n in range(30_000)) + "]\n"
-    read = plainyaml.read(text, scalars)
+    read = plainyaml.read(text)
     assert read is not None and read.data == {"x": list(range(30_000))}
     assert len(scalars.typed) <= 10_000 and len(scalars.constructed) <= 10_000
 
@@ -354,7 +355,7 @@ def test_plain_decimals_are_what_ruamel_constructs(text: str) -> None:
     """Decimal integers skip ruamel's constructor (2,000,000 of them in a hostile file)."""
     from ruamel.yaml.nodes import ScalarNode
 
-    scalars = loader._plain_scalars()
+    scalars = safe_scalars()
     tag = "tag:yaml.org,2002:int"
     assert scalars.resolve(text) == tag
     expected = scalars.constructor.construct_yaml_int(ScalarNode(tag, text, None))
@@ -370,7 +371,7 @@ def test_generated_documents_past_the_limit(lines: list[str], limit: int) -> Non
     saved = yamldata.MAX_NODES
     yamldata.MAX_NODES = limit
     try:
-        read = plainyaml.read(text, loader._plain_scalars())
+        read = plainyaml.read(text)
         if read is not None and read.problems:
             assert read.problems == [_refusal_by_the_parser(text)], text
     finally:
@@ -384,7 +385,7 @@ def test_a_long_flow_line_past_the_limit(limit: int, monkeypatch: pytest.MonkeyP
 
     monkeypatch.setattr(yamldata, "MAX_NODES", limit)
     text = "version: 1\nx: [" + ", ".join(f"v{n}" for n in range(15_000)) + "]\ny: {a: 1}\n"
-    read = plainyaml.read(text, loader._plain_scalars())
+    read = plainyaml.read(text)
     refused = _refusal_by_the_parser(text)
     assert (refused is None) == (limit >= 15_009)  # the file's own nodes: 15,009
     assert read is not None

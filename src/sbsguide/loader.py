@@ -19,7 +19,6 @@ the commands that rewrite YAML, not for this module.
 from __future__ import annotations
 
 import codecs
-from functools import cache
 
 from sbsguide import plainyaml
 from sbsguide.source import SourceMap
@@ -33,7 +32,6 @@ from sbsguide.yamldata import (
     Rejected,
     build,
 )
-from sbsguide.yamlscalars import Scalars
 
 __all__ = [
     "ALIAS_BUDGET",
@@ -112,7 +110,7 @@ def read_yaml(
     from ruamel.yaml.error import YAMLError
 
     # nearly every file: read by lines, without the parser's event objects
-    read = plainyaml.read(text, _plain_scalars(), positions=positions, spans=spans)
+    read = plainyaml.read(text, positions=positions, spans=spans)
     if read is not None:
         return read
     if not masked_first:
@@ -143,14 +141,6 @@ def read_yaml(
         return Document(
             None, SourceMap(), [LoadProblem("yaml-syntax", "too-deep", {"limit": MAX_DEPTH})]
         )
-
-
-@cache
-def _plain_scalars() -> Scalars:
-    """The scalar typing of the line reader, made once a process (its caches have a bound)."""
-    from ruamel.yaml import YAML
-
-    return Scalars(YAML(typ="safe", pure=True))
 
 
 def _syntax_problem(error: Exception, text: str) -> LoadProblem:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sbsguide.source import LogicalPath, SourceMap, Span, Unplaced
-from sbsguide.yamlscalars import MERGE, Scalars, UnknownTag
+from sbsguide.yamlscalars import MERGE, UnknownTag, safe_scalars
 
 MAX_DEPTH = 64
 """A system file nests about eight levels; anything this deep is not one."""
@@ -110,7 +110,7 @@ class _Builder:
         self.spans = spans
         self.key_starts: dict[LogicalPath, int] = {}
         self.yaml = YAML(typ="safe", pure=pure)
-        self.scalars = Scalars(self.yaml)
+        self.scalars = safe_scalars()
         self.source = SourceMap() if positions else Unplaced()
         self.problems: list[LoadProblem] = []
         self.anchors: dict[str, tuple[Any, int]] = {}

@@ -7,6 +7,7 @@ whichever read it.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 STR = "tag:yaml.org,2002:str"
@@ -99,3 +100,11 @@ def _compiled(pattern: Any) -> Any:
     """The compiled pattern behind ruamel's ``LazyEval`` proxy (the pattern itself if none)."""
     unwrap = getattr(pattern, "lazy_self", None)
     return unwrap() if callable(unwrap) else pattern
+
+
+@cache
+def safe_scalars() -> Scalars:
+    """The scalar typing both readers share, made once a process (its caches have a bound)."""
+    from ruamel.yaml import YAML
+
+    return Scalars(YAML(typ="safe", pure=True))

@@ -18,7 +18,7 @@ from sbsguide.plainyaml.block import BlockReader
 from sbsguide.plainyaml.text import Outside, TooMany
 from sbsguide.source import SourceMap
 from sbsguide.yamldata import MASK, Document, LoadProblem
-from sbsguide.yamlscalars import Scalars
+from sbsguide.yamlscalars import safe_scalars
 
 _OUTSIDE = re.compile(
     "[\x00-\x08\t\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff" + MASK + "]"
@@ -27,13 +27,12 @@ _OUTSIDE = re.compile(
 other than LF and CRLF, a BOM inside the text, and the parser's colon mask."""
 
 
-def read(
-    text: str, scalars: Scalars, *, positions: bool = True, spans: bool = False
-) -> Document | None:
+def read(text: str, *, positions: bool = True, spans: bool = False) -> Document | None:
     """The document of ``text``, or None when the parser has to read it.
 
     ``spans`` keeps each node's exact span, as :func:`sbsguide.yamldata.build` does.
     """
+    scalars = safe_scalars()
     if _OUTSIDE.search(text) or scalars.implicit_any:
         return None  # (a resolver that may type text of any first character: none is shipped)
     if "\r" in text:
