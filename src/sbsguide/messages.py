@@ -44,21 +44,11 @@ def has_message(rule: str, message: str) -> bool:
 
 def render(rule: str, message: str, args: dict[str, Any], lang: Lang) -> tuple[str, str]:
     """The message and hint of a finding, filled in."""
-    return fill(templates(rule, message, lang), args, lang)
-
-
-def templates(rule: str, message: str, lang: Lang) -> tuple[str, str]:
-    """The message and hint of a finding, to be filled in (:func:`fill`)."""
     entry = _catalogue()[rule]["messages"][message]
-    if lang == "zh":
-        return entry["zh"], entry["hint_zh"]
-    return entry["en"], entry["hint_en"]
-
-
-def fill(texts: tuple[str, str], args: dict[str, Any], lang: Lang) -> tuple[str, str]:
-    """A message and hint of :func:`templates` with the finding's arguments in place."""
     shown = {key: _shown(value, lang) for key, value in args.items()}
-    return texts[0].format_map(shown), texts[1].format_map(shown)
+    text = entry["zh" if lang == "zh" else "en"].format_map(shown)
+    hint = entry["hint_zh" if lang == "zh" else "hint_en"].format_map(shown)
+    return text, hint
 
 
 def _shown(value: Any, lang: Lang) -> str:

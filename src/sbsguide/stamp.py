@@ -51,7 +51,6 @@ class Stamper:
         # what a rule's findings share, worked out at its first (89,000 findings of one rule
         # at 100,000 standards): (default severity, configured severity or None, first clause)
         self._rules: dict[str, tuple[Severity, Severity | None, str]] = {}
-        self._texts: dict[tuple[str, str], tuple[str, str]] = {}
 
     def violation(self, rule_name: str, violation: Violation, source: SourceMap) -> Finding:
         shared = self._rules.get(rule_name)
@@ -65,11 +64,7 @@ class Stamper:
         lines = tuple(source.locate(path).line for path in violation.lines)
         if lines:
             args["lines"] = _line_list(lines)
-        texts = self._texts.get((rule_name, violation.message))
-        if texts is None:
-            texts = messages.templates(rule_name, violation.message, self.lang)
-            self._texts[(rule_name, violation.message)] = texts
-        message, hint = messages.fill(texts, args, self.lang)
+        message, hint = messages.render(rule_name, violation.message, args, self.lang)
         position = source.locate(violation.path)
         severity = violation.severity or default
         if configured is not None and severity is default:
